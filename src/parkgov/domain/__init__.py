@@ -1,0 +1,1 @@
+"""Pure domain code: entities, value objects and rules. No I/O."""

@@ -1,0 +1,1 @@
+"""Documents in: readers, the grammar of Chinese figures, and extractors."""

@@ -1,0 +1,1 @@
+"""Documents out: Word bulletins and summaries, Excel ledgers, charts."""

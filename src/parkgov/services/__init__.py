@@ -1,0 +1,1 @@
+"""Use cases, one transaction each: import, progress, supervision, ranking."""

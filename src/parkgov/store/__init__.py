@@ -1,0 +1,1 @@
+"""Storage adapter: SQLAlchemy tables, repositories and Alembic migrations."""
