@@ -1,0 +1,205 @@
+"""The grammar of Chinese figures: numbers, units, comparators, growths and ranges.
+
+``find_quantities`` finds every number written with a unit (``32.97亿元``,
+``3千余人``, ``两千万元``, ``百分之五``, ``3-5个``) and ``find_growths`` every
+growth rate (``同比增长9.1%``, ``下降5%``). Values are kept as written, in the
+unit as written: a 万/亿 magnitude directly before the unit belongs to the unit
+(``4.75亿元`` → 4.75 亿元, ``2千万元`` → 2000 万元). Nothing here raises.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+_FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
+                            "．": ".", "％": "%", "－": "-", "～": "~", "＋": "+"})
+
+GE, LE, APPROX = ">=", "<=", "≈"
+
+MONEY_UNITS = ("亿美元", "万美元", "美元", "亿元", "万元", "元")
+PERCENT_UNITS = ("个百分点", "%", "‰")
+COUNT_UNITS = ("家次", "人次", "户次", "场次", "批次", "家", "个", "项", "人", "次", "件", "名",
+               "批", "份", "篇", "处", "盏", "座", "条", "户", "套", "台", "块", "所", "栋",
+               "间", "辆", "位", "场", "期", "款", "种", "宗", "根", "张", "本", "枚", "株", "棵",
+               "只", "头", "支", "组", "部", "分")
+PHYSICAL_UNITS = ("平方公里", "平方千米", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米",
+                  "吨标准煤", "吨", "千瓦时", "千瓦", "兆瓦", "度", "个工作日", "工作日", "天",
+                  "个月", "小时", "标箱", "公斤", "千克", "床", "千伏安")
+UNIT_KIND = {**{u: "money" for u in MONEY_UNITS}, **{u: "percent" for u in PERCENT_UNITS},
+             **{u: "count" for u in COUNT_UNITS}, **{u: "physical" for u in PHYSICAL_UNITS}}
+_PER = ("亩", "平方米", "人", "年", "吨", "户", "家", "个")
+
+_PRE_COMP = {"突破": GE, "超过": GE, "不低于": GE, "不少于": GE, "不小于": GE, "至少": GE,
+             "逾": GE, "过": GE, "以上": GE, "大于": GE, "高于": GE,
+             "不超过": LE, "不高于": LE, "控制在": LE, "低于": LE, "小于": LE, "不足": LE,
+             "约": APPROX, "近": APPROX, "大约": APPROX}
+_POST_COMP = {"以上": GE, "余": GE, "多": GE, "以内": LE, "以下": LE, "左右": APPROX, "上下": APPROX}
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_CN = rf"[{_CN_DIGIT}十百千]*[十百千][{_CN_DIGIT}十百千]*|[{_CN_DIGIT}]"
+_NUM = rf"(?:{_ARABIC})(?:[十百千](?![米瓦克伏]))?|{_CN}"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNITS = _alt(UNIT_KIND)
+_QTY_RE = re.compile(
+    rf"(?:(?P<pre>{_alt(_PRE_COMP)})\s*)?"
+    rf"(?:(?P<per_of>[百千])分之(?P<pct>{_ARABIC}|{_CN})"
+    rf"|(?P<num>{_NUM})(?:\s*[-—–~至到]\s*(?P<num2>{_NUM}))?\s*(?P<approx1>[余多])?"
+    rf"\s*(?P<mag>[万亿])?(?P<approx2>[余多])?(?P<unit>{_UNITS})(?:/(?P<per>{_alt(_PER)}))?)"
+    rf"(?P<post>{_alt(_POST_COMP)})?")
+_GROWTH_RE = re.compile(
+    r"(?P<verb>(?:同比|比上年同期|比去年同期|较上年同期|较上年|比上年|较去年|年均|年平均)?"
+    r"(?:增长率|增速|增幅|增长|增加|提高|上升|下降|减少|降低|削减|回落))"
+    r"(?P<mid>[了为达到至是：:\s]{0,3}?)"
+    rf"(?:(?P<pre>{_alt(_PRE_COMP)})\s*)?(?P<num>{_ARABIC})\s*%(?P<post>以上|左右|以内|以下)?")
+_NEGATIVE = ("下降", "减少", "降低", "削减", "回落")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit: value as written, comparator, and its span in the text.
+
+    ``start`` includes a comparator written before the number (``突破``), ``num_start`` is
+    where the number itself begins; ``end`` includes a trailing ``以上``/``余``.
+    """
+
+    value: float
+    unit: str
+    comparator: str | None
+    start: int
+    end: int
+    num_start: int
+    chinese: bool = False
+
+    @property
+    def kind(self) -> str:
+        """money, percent, count or physical."""
+        base = self.unit.split("/")[0]
+        if base[:1] in "万亿" and base[1:] in UNIT_KIND:
+            base = base[1:]
+        return UNIT_KIND.get(base, "count")
+
+
+@dataclass(frozen=True)
+class Growth:
+    """A growth rate in percent (negative for a decline) and its span."""
+
+    pct: float
+    comparator: str | None
+    start: int
+    end: int
+
+
+def normalize(text: str) -> str:
+    """Full-width digits and signs to ASCII, character for character (offsets are kept)."""
+    return text.translate(_FULLWIDTH)
+
+
+def parse_number(text: str) -> float | None:
+    """``"1,234.5"``, ``"３２"``, ``"两千"``, ``"3千"``, ``"十二"`` → a float; None when not a number."""
+    if not isinstance(text, str):
+        return None
+    s = normalize(text).strip().replace(",", "")
+    if not s:
+        return None
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    if not re.fullmatch(rf"(?:{_ARABIC})[十百千万亿]?|[{_CN_DIGIT}十百千万亿点]+", s):
+        return None
+    try:
+        value = cn2an.cn2an(s, "smart")
+    except Exception:  # cn2an raises many kinds of errors on malformed numerals
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _comparator(m: re.Match) -> str | None:
+    post = m.group("post")
+    if post:
+        return _POST_COMP[post]
+    if m.groupdict().get("approx1") or m.groupdict().get("approx2"):
+        return GE
+    pre = m.group("pre")
+    return _PRE_COMP.get(pre) if pre else None
+
+
+def _pre_ok(text: str, m: re.Match) -> bool:
+    """A one-character 过/近/约 only counts as a comparator when it is not the end of a word."""
+    pre = m.group("pre")
+    if not pre or len(pre) > 1 or m.start() == 0:
+        return True
+    return text[m.start() - 1] not in "通经越度跨错改难超不最接附将邻靠"
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number-with-unit in ``text``, left to right, spans in the caller's offsets."""
+    if not isinstance(text, str) or not text:
+        return []
+    norm = normalize(text)
+    out: list[Quantity] = []
+    for m in _QTY_RE.finditer(norm):
+        try:
+            q = _quantity(norm, m)
+        except (ValueError, OverflowError):
+            q = None
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _quantity(text: str, m: re.Match) -> Quantity | None:
+    start = m.start() if _pre_ok(text, m) else m.start() + len(m.group("pre") or "")
+    comparator = _comparator(m)
+    if start > m.start() and not m.group("post"):
+        comparator = None
+    if m.group("pct") is not None:
+        value = parse_number(m.group("pct"))
+        if value is None:
+            return None
+        unit = "%" if m.group("per_of") == "百" else "‰"
+        return Quantity(value, unit, comparator, start, m.end(), m.start("per_of"), True)
+    raw = m.group("num")
+    value = parse_number(raw)
+    if value is None:
+        return None
+    if m.group("num2") is not None:
+        comparator = GE
+    num_start = m.start("num")
+    # digits glued to letters or to a previous number belong to a name (220KV, G60)
+    if num_start > 0 and (text[num_start - 1].isascii() and text[num_start - 1].isalnum()
+                          or text[num_start - 1] in "._"):
+        return None
+    unit = (m.group("mag") or "") + m.group("unit")
+    if m.group("per"):
+        unit += "/" + m.group("per")
+    chinese = not raw[:1].isdigit()
+    return Quantity(value, unit, comparator, start, m.end(), num_start, chinese)
+
+
+def find_growths(text: str) -> list[Growth]:
+    """Every growth rate in ``text`` (``同比增长9.1%`` → 9.1, ``下降5%`` → -5)."""
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[Growth] = []
+    for m in _GROWTH_RE.finditer(normalize(text)):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        if any(v in m.group("verb") for v in _NEGATIVE):
+            value = -value
+        post, pre = m.group("post"), m.group("pre")
+        comparator = _POST_COMP.get(post) if post else (_PRE_COMP.get(pre) if pre else None)
+        out.append(Growth(value, comparator, m.start(), m.end()))
+    return out
