@@ -27,6 +27,8 @@ else
   apt_install fonts-noto-cjk
 fi
 
+bash scripts/vendor_assets.sh
+
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
