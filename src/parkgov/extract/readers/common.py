@@ -1,0 +1,111 @@
+"""What every reader shares: size limits, the one error shape, and the linear-text builder.
+
+The builder is how .docx/.xlsx/.pdf readers make ``Document.text``: a paragraph is
+one line; a table row is one line of cells joined by a tab (a cell that holds
+several paragraphs keeps them separated by ``"\\n"``, so such a row spans several
+lines). Blocks follow one another with no blank lines. Every ``Paragraph.offset``
+points at the paragraph's text, so ``text[offset:offset + len(p.text)] == p.text``;
+every ``Row.offset`` points at the start of the row's line (its first cell).
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from parkgov.extract.document import Block, Document, Paragraph, Row, Table
+from parkgov.extract.errors import ExtractError
+
+#: A .txt larger than this is refused before it is read (a plan is well under 1 MB).
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+#: A .docx/.xlsx/.pdf larger than this is refused before it is read (images make them big).
+MAX_BINARY_BYTES = 100 * 1024 * 1024
+#: The linear text a .docx/.xlsx/.pdf may produce; beyond it the document is refused.
+MAX_TEXT_CHARS = 20 * 1024 * 1024
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+PDF_MAGIC = b"%PDF"
+
+
+def fail(path: Path | str, problem: str, action: str) -> ExtractError:
+    """The one error shape: ``文件名：问题，怎么办`` on a single line."""
+    name = Path(path).name or str(path)
+    line = f"{name}：{problem}，{action}"
+    return ExtractError(" ".join(line.split()))
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def clean_cell(text: str | None) -> str:
+    """A cell's text as shown: tabs become spaces, line ends trimmed, outer blank lines dropped."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\x0b", "\n")
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines).strip(" \u3000\xa0")
+
+
+def clean_paragraph(text: str | None) -> str:
+    """A paragraph as one line: inner line breaks become spaces, outer spaces trimmed."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("\x0b", " ").replace("\t", " ")
+    return text.strip(" \u3000\xa0")
+
+
+class TextBuilder:
+    """Accumulates paragraphs and tables into one linear text with offsets."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.blocks: list[Block] = []
+
+    def _append(self, s: str) -> int:
+        start = self._length
+        self._parts.append(s)
+        self._length += len(s)
+        return start
+
+    @property
+    def length(self) -> int:
+        return self._length
+
+    def paragraph(self, text: str) -> None:
+        text = clean_paragraph(text)
+        if not text:
+            return
+        offset = self._append(text)
+        self._append("\n")
+        self.blocks.append(Paragraph(text=text, offset=offset))
+
+    def table(self, rows: Iterable[Sequence[str]], sheet: str | None = None) -> None:
+        out: list[Row] = []
+        for cells in rows:
+            cells = tuple(clean_cell(c) for c in cells)
+            if not any(cells):
+                continue
+            offset = self._append("\t".join(cells))
+            self._append("\n")
+            out.append(Row(cells=cells, offset=offset))
+        if out:
+            self.blocks.append(Table(rows=tuple(out), offset=out[0].offset, sheet=sheet))
+
+    def document(self, path: Path, fmt: str, sha256: str) -> Document:
+        return Document(path=str(path), format=fmt, sha256=sha256, text="".join(self._parts), blocks=self.blocks)
+
+
+def trim_grid(grid: list[list[str]]) -> list[list[str]]:
+    """Drops empty trailing rows and columns (and fully empty rows anywhere); pads rows to one width."""
+    rows = [list(r) for r in grid if any(c.strip() for c in r)]
+    if not rows:
+        return []
+    width = max((max((i + 1 for i, c in enumerate(r) if c.strip()), default=0) for r in rows), default=0)
+    return [(r + [""] * width)[:width] for r in rows]
