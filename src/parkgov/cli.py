@@ -125,5 +125,27 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def init() -> None:
+    """创建数据库或升级到最新结构（PARKGOV_DATABASE_URL，默认 ./parkgov.db）；已有数据不会丢失，可重复执行。"""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from parkgov.store.database import database_url
+    from parkgov.store.migrate import upgrade_to_head
+
+    url = database_url()
+    try:
+        before, after = upgrade_to_head(url)
+    except SQLAlchemyError as exc:
+        fail(f"无法初始化数据库（{type(exc).__name__}）：请检查 PARKGOV_DATABASE_URL 是否正确、数据库是否可以连接")
+    shown = url.split("@")[-1] if "@" in url else url
+    if before == after:
+        Console().print(f"数据库已是最新结构（版本 {after}）：{shown}", markup=False, highlight=False)
+    elif before is None:
+        Console().print(f"已创建数据库（版本 {after}）：{shown}", markup=False, highlight=False)
+    else:
+        Console().print(f"已将数据库从版本 {before} 升级到 {after}：{shown}", markup=False, highlight=False)
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     app(argv)
