@@ -1,0 +1,456 @@
+"""Tasks: rows of responsibility tables and numbered duties with their responsible units.
+
+Tables: the header row is recognised by its words (序号, 类别, 项目, 任务要求, 牵头领导,
+责任单位, 配合单位, 完成时限 …), whatever the column order; merged (empty) category and
+item cells are filled down; a table without a header continues the previous one.
+
+Prose: a numbered duty (``1.``, ``（一）``, ``一、``, ``（1）``) is a task when its text
+carries its responsible units, labelled (``（责任单位：…）``, ``牵头单位：…；配合单位：…``,
+``责任领导：…``) or as a closing parenthesis of organ names (``（县发改局、县财政局）``).
+Its category is the enclosing heading of a higher level, its item the duty's first sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parkgov.extract.deadlines import deadline_in, deadline_of_cell
+from parkgov.extract.document import Document, Table
+from parkgov.extract.facts import DocumentInfo, IndicatorFact, TargetFact, TaskFact
+from parkgov.extract.names import is_organ_name, split_names
+
+# Column roles by header words, tried in this order (the first that matches wins).
+_ROLE_WORDS = (
+    ("ignore", r"备注|完成情况|进展情况|落实情况|推进情况|进度情况|评分|分值|得分|说明"),
+    ("leaders", r"领导|负责人|责任人|包保|联系人"),
+    ("co_units", r"配合|协办|协助|参与|协同"),
+    ("departments", r"单位|部门|科室|牵头|主责|承办|责任"),
+    ("deadline", r"时限|时间|期限|节点|截止|完成时"),
+    ("seq", r"^(?:序号|编号|序|号|No\.?)$"),
+    ("category", r"类别|类型|分类|板块|领域|目标任务|方面|大类|专项"),
+    ("requirement", r"要求|标准|具体内容|工作内容|主要内容|目标值|指标值"),
+    ("item", r"项目|事项|任务|名称|措施|工作|指标|内容|目标|举措"),
+)
+_ROLE_RES = tuple((role, re.compile(words)) for role, words in _ROLE_WORDS)
+_PEOPLE_ROLES = ("leaders", "departments", "co_units")
+_TAIL_ROLES = ("leaders", "departments", "co_units", "deadline", "ignore")
+_PROJECT_HEADER = re.compile(r"投资|万元|亿元|建设规模|建设性质")
+_SEQ = re.compile(r"^[（(]?\s*(\d{1,3}(?:[.\-－]\d{1,3})*|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
+_SECTION_NUMBER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|\d{1,3}[、.．](?!\d))\s*")
+
+# Numbered headings in running text, from the highest level to the lowest.
+_LEVELS = (
+    re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、\s*(?P<rest>.*)$", re.S),
+    re.compile(r"^\s*[（(]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[)）]\s*(?P<rest>.*)$", re.S),
+    re.compile(r"^\s*(?P<n>\d{1,3})\s*[.．、](?!\d)\s*(?P<rest>.*)$", re.S),
+    re.compile(r"^\s*(?:[（(]\s*(?P<n>\d{1,3})\s*[)）]|(?P<c>[①-⑳]))\s*(?P<rest>.*)$", re.S),
+)
+_LEADER_LABEL = r"(?:牵头|责任|分管|联系|包保|负责)(?:区|县|市)?领导"
+_DEPT_LABEL = r"(?:责任|牵头|主责|承办|负责|实施)(?:单位|部门|科室)|责任主体"
+_CO_LABEL = r"(?:配合|协办|协助|参与)(?:单位|部门|科室)"
+_LABEL_RE = re.compile(rf"(?P<label>{_LEADER_LABEL}|{_DEPT_LABEL}|{_CO_LABEL})\s*[:：]\s*")
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def extract_tasks(doc: Document, info: DocumentInfo | None = None) -> list[TaskFact]:
+    """Every task of the document: table rows first, then numbered duties of the prose."""
+    tasks: list[TaskFact] = []
+    try:
+        tasks.extend(table_tasks(doc))
+    except Exception:  # a malformed table must not lose the prose duties
+        pass
+    try:
+        tasks.extend(prose_tasks(doc))
+    except Exception:  # bad input never raises
+        pass
+    return tasks
+
+
+def squeeze(text: str | None) -> str:
+    """A cell or clause as one line: line breaks and blanks next to Chinese removed."""
+    if not isinstance(text, str):
+        return ""
+    s = re.sub(r"\s+", " ", text.replace("\u3000", " ").replace("\xa0", " ")).strip()
+    return re.sub(r"(?<=[^A-Za-z0-9 ]) | (?=[^A-Za-z0-9 ])", "", s)
+
+
+def targets_in(text: str | None, offset: int, subject: str | None) -> list[TargetFact]:
+    """The quantified targets of a requirement, through the indicator grammar."""
+    if not text:
+        return []
+    try:
+        from parkgov.extract.indicators import indicators_in_text
+        found = indicators_in_text(text, offset, kind="target", subject=subject)
+    except Exception:  # the indicator grammar is optional here: no targets rather than no task
+        return []
+    out = []
+    for ind in found or []:
+        if isinstance(ind, IndicatorFact):
+            out.append(TargetFact(name=ind.name, value=ind.value, unit=ind.unit,
+                                  yoy_pct=ind.yoy_pct, comparator=ind.comparator))
+    return out
+
+
+# ---------------------------------------------------------------- tables
+
+def column_role(header: str) -> str | None:
+    """The role of a column from its header words (None when unknown)."""
+    h = re.sub(r"\s+", "", header or "")
+    if not h or len(h) > 16:
+        return None
+    for role, rx in _ROLE_RES:
+        if rx.search(h):
+            return role
+    return None
+
+
+@dataclass
+class ColumnMap:
+    """What each column of a task table holds."""
+
+    roles: list[str | None]
+
+    def columns(self, role: str) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r == role]
+
+
+def header_map(cells: tuple[str, ...]) -> ColumnMap | None:
+    """The column map when ``cells`` is a task-table header row, else None."""
+    roles = [column_role(c) for c in cells]
+    known = [r for r in roles if r and r != "ignore"]
+    if len(known) < 2 or not any(r in _PEOPLE_ROLES for r in known):
+        return None
+    if any(_PROJECT_HEADER.search(c or "") for c in cells):
+        return None
+    if not any(r in ("item", "requirement", "category") for r in known):
+        return None
+    roles = _settle_text_roles(roles)
+    return ColumnMap(roles)
+
+
+def _settle_text_roles(roles: list[str | None]) -> list[str | None]:
+    """One column per text role: repeated item/requirement columns shift to the next role."""
+    seen: set[str] = set()
+    out: list[str | None] = []
+    for r in roles:
+        if r in ("category", "item", "requirement") and r in seen:
+            order = ("category", "item", "requirement")
+            nxt = next((o for o in order[order.index(r) + 1:] if o not in seen), None)
+            r = nxt or "ignore"
+        if r:
+            seen.add(r)
+        out.append(r)
+    if "item" not in seen and "requirement" in seen and "category" in seen:
+        out = ["item" if r == "requirement" else r for r in out]
+    return out
+
+
+def _align(cells: tuple[str, ...], cmap: ColumnMap) -> list[str]:
+    """Row cells aligned to the header: a short row (merged text cells) keeps its tail columns."""
+    n, k = len(cmap.roles), len(cells)
+    if k >= n:
+        return list(cells[:n])
+    tail = 0
+    for r in reversed(cmap.roles):
+        if r not in _TAIL_ROLES:
+            break
+        tail += 1
+    tail = min(tail, k)
+    front_cols = list(range(n - tail))
+    deficit = n - k
+    for role in ("requirement", "ignore", None, "deadline", "item", "category"):
+        for i in reversed(front_cols):
+            if deficit and cmap.roles[i] == role:
+                front_cols.remove(i)
+                deficit -= 1
+    out = [""] * n
+    for i, cell in zip(front_cols, cells[:k - tail]):
+        out[i] = cell
+    for j in range(tail):
+        out[n - tail + j] = cells[k - tail + j]
+    return out
+
+
+@dataclass
+class _TableState:
+    cmap: ColumnMap | None = None
+    category: str | None = None
+    item: str | None = None
+    last: TaskFact | None = None
+    tasks: list[TaskFact] = field(default_factory=list)
+
+
+def table_tasks(doc: Document) -> list[TaskFact]:
+    """Tasks from every responsibility table of the document."""
+    state = _TableState()
+    for table in doc.tables:
+        _read_table(doc, table, state)
+    return state.tasks
+
+
+def _read_table(doc: Document, table: Table, state: _TableState) -> None:
+    started = False
+    for row in table.rows:
+        cmap = header_map(row.cells)
+        if cmap is not None:
+            if state.cmap is None or cmap.roles != state.cmap.roles:
+                state.category = state.item = None
+                state.last = None
+            state.cmap = cmap
+            started = True
+            continue
+        if state.cmap is None:
+            continue
+        if not started and abs(len(row.cells) - len(state.cmap.roles)) > 1:
+            state.cmap = None
+            continue
+        started = True
+        _read_row(doc, row.cells, row.offset, state)
+
+
+def _cell(cells: list[str], cmap: ColumnMap, role: str) -> str:
+    return "\n".join(cells[i] for i in cmap.columns(role) if cells[i] and cells[i].strip())
+
+
+def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableState) -> None:
+    cmap = state.cmap
+    cells = _align(raw, cmap)
+    filled = [c for c in cells if c and c.strip()]
+    if not filled:
+        return
+    seq_text = squeeze(_cell(cells, cmap, "seq"))
+    seq_m = _SEQ.match(seq_text) if seq_text else None
+    if seq_text and not seq_m:
+        if len(filled) == 1:
+            state.category, state.item = _section_title(seq_text), None
+        return
+    if not seq_text and len(filled) == 1 and not any(cells[i].strip() for r in _PEOPLE_ROLES
+                                                     for i in cmap.columns(r)):
+        state.category, state.item = _section_title(filled[0]), None
+        return
+    category = squeeze(_cell(cells, cmap, "category"))
+    item = squeeze(_cell(cells, cmap, "item"))
+    requirement = squeeze(_cell(cells, cmap, "requirement"))
+    if category:
+        if category != state.category:
+            state.item = None
+        state.category = category
+    if item:
+        state.item = item
+    leaders = split_names(_cell(cells, cmap, "leaders"))
+    departments, co_units = _departments(_cell(cells, cmap, "departments"))
+    co_units += [u for u in split_names(_cell(cells, cmap, "co_units")) if u not in co_units]
+    deadline_cell = _cell(cells, cmap, "deadline")
+    if seq_m is None and state.last is not None and not category and not item:
+        _merge(state.last, requirement, leaders, departments, co_units)
+        return
+    text = requirement or item
+    text_offset = _find(doc.text, text, offset)
+    subject = state.item if requirement else None
+    task = TaskFact(
+        seq=seq_m.group(1) if seq_m else None,
+        category=state.category,
+        item=state.item,
+        requirement=requirement or None,
+        leaders=leaders,
+        departments=departments,
+        co_units=co_units,
+        deadline=deadline_of_cell(deadline_cell) if deadline_cell else deadline_in(requirement),
+        targets=targets_in(text, text_offset, subject or state.item),
+        offset=offset,
+    )
+    state.tasks.append(task)
+    state.last = task
+
+
+def _section_title(text: str) -> str:
+    return _SECTION_NUMBER.sub("", squeeze(text)).strip("。：:") or squeeze(text)
+
+
+def _departments(text: str) -> tuple[list[str], list[str]]:
+    """Lead departments and co-units of one cell (``牵头：发改局；配合：财政局`` splits)."""
+    if not text:
+        return [], []
+    m = re.search(r"(?:配合|协办|协助)(?:单位|部门)?\s*[:：]", text)
+    if not m:
+        return split_names(text), []
+    lead = re.sub(r"^(?:牵头|责任|主责)?(?:单位|部门)?\s*[:：]", "", text[:m.start()].strip())
+    return split_names(lead), split_names(text[m.end():])
+
+
+def _merge(task: TaskFact, requirement: str, leaders: list[str], departments: list[str],
+           co_units: list[str]) -> None:
+    """A row without its own number continues the task above (vertically merged number)."""
+    if requirement:
+        task.requirement = (task.requirement or "") + requirement
+    for src, dst in ((leaders, task.leaders), (departments, task.departments), (co_units, task.co_units)):
+        dst.extend(x for x in src if x not in dst)
+
+
+def _find(text: str, needle: str, start: int) -> int:
+    """Where ``needle``'s first characters stand in the document, from ``start`` on."""
+    if not needle or not text:
+        return start
+    head = needle[:8]
+    pos = text.find(head, start)
+    return pos if pos >= 0 else start
+
+
+# ---------------------------------------------------------------- prose
+
+@dataclass
+class _Heading:
+    level: int
+    number: str
+    rest: str
+    offset: int
+    body: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _lines(doc: Document) -> list[tuple[str, int]]:
+    """The running-text lines with their offsets (table rows excluded)."""
+    if doc.blocks:
+        return [(p.text, p.offset) for p in doc.paragraphs]
+    out, pos = [], 0
+    for line in (doc.text or "").split("\n"):
+        if line.strip() and "\t" not in line:
+            out.append((line, pos))
+        pos += len(line) + 1
+    return out
+
+
+def _heading(text: str, offset: int) -> _Heading | None:
+    s = re.sub(r"^[*#\s]+", "", text)
+    for level, rx in enumerate(_LEVELS):
+        m = rx.match(s)
+        if m and m.group("rest").strip():
+            number = m.group("n") or m.groupdict().get("c") or ""
+            if level == 3 and m.groupdict().get("c"):
+                number = str(ord(m.group("c")) - ord("①") + 1)
+            return _Heading(level, number, m.group("rest"), offset + (len(text) - len(s)))
+    return None
+
+
+def _first_sentence(text: str, limit: int = 40) -> str | None:
+    s = squeeze(text).strip("*")
+    m = re.match(r"^(.{2,%d}?)[。；;：:！!]" % limit, s)
+    if m:
+        return m.group(1).strip("*")
+    m = re.match(r"^(.{2,%d}?)[，,]" % min(limit, 24), s)
+    if m:
+        return m.group(1).strip("*")
+    return s if len(s) <= limit else None
+
+
+def prose_tasks(doc: Document) -> list[TaskFact]:
+    """Numbered duties of the running text that name their responsible leaders or units."""
+    blocks: list[_Heading] = []
+    for text, offset in _lines(doc):
+        h = _heading(text, offset)
+        if h is not None:
+            h.body.append((text, offset))
+            blocks.append(h)
+        elif blocks:
+            blocks[-1].body.append((text, offset))
+    tasks: list[TaskFact] = []
+    for i, block in enumerate(blocks):
+        body = "".join(t for t, _ in block.body)
+        who = responsibility(body)
+        if who is None:
+            continue
+        leaders, departments, co_units, span = who
+        rest = squeeze(_heading(body, 0).rest if _heading(body, 0) else body)
+        requirement = squeeze(body[:span[0]] + body[span[1]:])
+        requirement = _heading(requirement, 0).rest if _heading(requirement, 0) else requirement
+        requirement = requirement.strip("。；; ") or None
+        item = _first_sentence(rest)
+        category = _enclosing(blocks, i)
+        tasks.append(TaskFact(
+            seq=block.number, category=category, item=item, requirement=requirement,
+            leaders=leaders, departments=departments, co_units=co_units,
+            deadline=deadline_in(requirement),
+            targets=targets_in(requirement, block.offset, item),
+            offset=block.offset))
+    return tasks
+
+
+def _enclosing(blocks: list[_Heading], i: int) -> str | None:
+    level = blocks[i].level
+    for block in reversed(blocks[:i]):
+        if block.level < level:
+            title = _first_sentence(block.rest, 60)
+            return title or squeeze(block.rest)[:60] or None
+    return None
+
+
+def _balanced_end(text: str, start: int) -> int:
+    """Index just past the bracket that closes the one opened at ``start`` (or len(text))."""
+    depth = 0
+    for j in range(start, len(text)):
+        if text[j] in _OPEN:
+            depth += 1
+        elif text[j] in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return len(text)
+
+
+def _value_end(text: str, start: int) -> int:
+    """Where a labelled list ends: an unmatched closing bracket, 。, a line break or the next label."""
+    depth = 0
+    nxt = _LABEL_RE.search(text, start)
+    stop = nxt.start() if nxt else len(text)
+    for j in range(start, stop):
+        ch = text[j]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            if depth == 0:
+                return j
+            depth -= 1
+        elif ch in "。\n" and depth == 0:
+            return j
+    return stop
+
+
+def responsibility(body: str) -> tuple[list[str], list[str], list[str], tuple[int, int]] | None:
+    """Leaders, departments and co-units named in a duty, and the span of that clause."""
+    leaders: list[str] = []
+    departments: list[str] = []
+    co_units: list[str] = []
+    first = last = None
+    for m in _LABEL_RE.finditer(body):
+        end = _value_end(body, m.end())
+        names = split_names(body[m.end():end])
+        label = m.group("label")
+        target = (leaders if re.fullmatch(_LEADER_LABEL, label)
+                  else co_units if re.fullmatch(_CO_LABEL, label) else departments)
+        target.extend(n for n in names if n not in target)
+        first = m.start() if first is None else first
+        last = end
+    if first is not None:
+        start = first - 1 if first > 0 and body[first - 1] in _OPEN else first
+        stop = last + 1 if last < len(body) and body[last] in _CLOSE else last
+        return leaders, departments, co_units, (start, stop)
+    return _closing_organs(body)
+
+
+def _closing_organs(body: str):
+    """A parenthesis of organ names closing the duty: ``（县发改局、县自然资源局）。``"""
+    stripped = body.rstrip(" \t\n。.；;")
+    if not stripped or stripped[-1] not in _CLOSE:
+        return None
+    depth = 0
+    for j in range(len(stripped) - 1, -1, -1):
+        ch = stripped[j]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN:
+            depth -= 1
+            if depth == 0:
+                names = split_names(stripped[j + 1:-1])
+                if names and all(is_organ_name(n) for n in names):
+                    return [], names, [], (j, len(stripped))
+                return None
+    return None
