@@ -57,7 +57,11 @@ class TaskFact:
 
 @dataclass
 class ProjectFact:
-    """A project row, or a project count/investment stated in prose."""
+    """A project row, or a project count/investment stated in prose.
+
+    ``aggregate`` marks a statement about several projects (``count`` of them, e.g.
+    ``产业项目（新建）``); ``unit`` is the responsible unit; ``quote`` the source text.
+    """
 
     name: str
     category: str | None = None
@@ -67,6 +71,9 @@ class ProjectFact:
     completed: Amount | None = None
     unit: str | None = None
     offset: int = 0
+    count: int | None = None
+    aggregate: bool = False
+    quote: str = ""
 
 
 @dataclass
