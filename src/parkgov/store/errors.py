@@ -6,8 +6,10 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm.exc import StaleDataError
 
+from parkgov.domain.errors import DomainError
 
-class StoreError(Exception):
+
+class StoreError(DomainError):
     """A storage failure the user can act on; ``str(err)`` is a Chinese message."""
 
 

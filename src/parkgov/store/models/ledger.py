@@ -82,7 +82,7 @@ class IndicatorActual(DemoFlag, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"), index=True)
-    #: "2025", "2025-H1", "2025-Q2" or "2025-05"
+    #: ``parkgov.domain.period.Period.code``: "2025", "2025-H1", "2025-Q2", "2025-05", "2025-YTD05"
     period: Mapped[str] = mapped_column(String(10))
     cumulative: Mapped[bool] = mapped_column(default=True)
     value: Mapped[Optional[Decimal]]
@@ -92,6 +92,8 @@ class IndicatorActual(DemoFlag, Base):
     progress_report_id: Mapped[Optional[int]] = mapped_column(ForeignKey("progress_reports.id", ondelete="SET NULL"))
     source_offset: Mapped[Optional[int]]
     quote: Mapped[Optional[str]] = mapped_column(Text)
+    #: ACTIVE, or WITHDRAWN when a revised document no longer states it
+    status: Mapped[str] = mapped_column(String(12), default=ACTIVE, server_default=ACTIVE)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     indicator: Mapped[Indicator] = relationship(back_populates="actuals")
