@@ -1,0 +1,332 @@
+"""Projects: rows of project tables, and project counts and investments stated in prose.
+
+Tables are recognised by their header words (项目名称 with 总投资/计划投资/完成投资);
+amounts keep the unit as written, taken from the cell (``1.2亿元``) or from the header
+(``总投资（万元）``). Section rows (``一、产业项目``, ``（一）新建项目``) set the category and
+stage of the rows below; 合计/小计 rows are not projects.
+
+Prose: ``全年建设项目34个，其中产业项目21个(新建项目12个、…)…项目总投资415779万元`` gives
+one aggregate per stated count (``建设项目（合计）``, ``产业项目``, ``产业项目（新建）`` …) and
+the stated investments go to the sentence's first aggregate.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from parkgov.extract.document import Document, Table
+from parkgov.extract.facts import Amount, DocumentInfo, ProjectFact
+from parkgov.extract.figures import find_quantities, parse_number
+from parkgov.extract.names import split_names
+
+_MONEY = ("亿美元", "万美元", "美元", "亿元", "万元", "元")
+_MONEY_RE = re.compile("|".join(_MONEY))
+_ROLE_WORDS = (
+    ("ignore", r"备注|进展|形象进度|情况|说明|开工时间|竣工时间|起止年限|建设年限|地址|地点"),
+    ("completed", r"完成投资|已完成|累计完成|实际完成|完成额|完成"),
+    ("total", r"总投资|投资总额|计划总投资|总额"),
+    ("annual", r"计划投资|年度投资|年计划|年度计划|当年投资|投资计划|本年"),
+    ("unit", r"责任单位|业主|建设单位|牵头单位|实施单位|责任部门|承建"),
+    ("stage", r"建设性质|性质|阶段|新建/续建|新续建"),
+    ("category", r"类别|类型|分类|领域|行业"),
+    ("content", r"建设内容|建设规模|规模|内容"),
+    ("seq", r"^(?:序号|编号|序)$"),
+    ("name", r"项目名称|名称|项目"),
+)
+_ROLE_RES = tuple((role, re.compile(words)) for role, words in _ROLE_WORDS)
+_AMOUNT_ROLES = ("total", "annual", "completed")
+_STAGES = (("preliminary", r"前期|储备|谋划|拟建|预备"), ("continued", r"续建|在建|续"),
+           ("new", r"新建|新开工|新开|新"))
+_CATEGORIES = (("infrastructure", r"基础设施|基础|配套|市政|公共|民生|社会事业"),
+               ("industrial", r"产业|工业|制造"))
+_TOTAL_ROW = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|共\s*计)")
+_SECTION = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?")
+_STAGE_WORDS = re.compile(r"新建|续建|前期|新开工|在建|储备")
+_NOT_BUILD = re.compile(r"引进|签约|招商|包装|申报|争取|谋划|对接|洽谈|落地")
+_LEAD_WORDS = re.compile(r"^(?:其中|全年|全区|共有|共计|共|计划|实施|今年|年内|累计|新增|有|包括|含|园区|开发区)+")
+
+
+def extract_projects(doc: Document, info: DocumentInfo | None = None) -> list[ProjectFact]:
+    """Project rows of the tables, then project statements of the running text."""
+    out: list[ProjectFact] = []
+    try:
+        for table in doc.tables:
+            out.extend(table_projects(table))
+    except Exception:  # a malformed table must not lose the prose statements
+        pass
+    try:
+        out.extend(prose_projects(doc))
+    except Exception:  # bad input never raises
+        pass
+    return _unique(out)
+
+
+def _unique(facts: list[ProjectFact]) -> list[ProjectFact]:
+    """A statement repeated word for word (a plan restating its targets) is kept once."""
+    seen: set[tuple] = set()
+    out = []
+    for f in facts:
+        key = (f.name, f.count, f.category, f.stage, repr(f.total_investment),
+               repr(f.annual_plan), repr(f.completed)) if f.aggregate else (id(f),)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _squeeze(text: str | None) -> str:
+    if not isinstance(text, str):
+        return ""
+    return re.sub(r"\s+", "", text)
+
+
+def stage_of(text: str | None) -> str | None:
+    """new, continued or preliminary from 新建/续建/前期 words."""
+    s = _squeeze(text)
+    for stage, rx in _STAGES:
+        if re.search(rx, s):
+            return stage
+    return None
+
+
+def category_of(text: str | None) -> str | None:
+    """industrial or infrastructure from 产业/基础设施 words."""
+    s = _squeeze(text)
+    for category, rx in _CATEGORIES:
+        if re.search(rx, s):
+            return category
+    return None
+
+
+# ---------------------------------------------------------------- tables
+
+def column_role(header: str) -> str | None:
+    h = _squeeze(header)
+    if not h or len(h) > 24:
+        return None
+    for role, rx in _ROLE_RES:
+        if rx.search(h):
+            return role
+    return None
+
+
+@dataclass
+class _Header:
+    roles: list[str | None]
+    units: list[str | None]
+
+
+def header_of(cells: tuple[str, ...]) -> _Header | None:
+    """The header of a project table, or None."""
+    roles = [column_role(c) for c in cells]
+    if "name" not in roles or not any(r in _AMOUNT_ROLES for r in roles):
+        return None
+    seen: set[str] = set()
+    for i, r in enumerate(roles):
+        if r in seen and r not in ("ignore", "content"):
+            roles[i] = "ignore"
+        if r:
+            seen.add(r)
+    units = []
+    for c in cells:
+        m = _MONEY_RE.search(c or "")
+        units.append(m.group(0) if m else None)
+    return _Header(roles, units)
+
+
+def amount_of(cell: str | None, header_unit: str | None) -> Amount | None:
+    """An amount as written: a unit in the cell wins over the header's."""
+    s = _squeeze(cell).replace(",", "")
+    if not s or s in ("-", "—", "/", "／"):
+        return None
+    value = parse_number(s)
+    if value is not None:
+        return Amount(value, header_unit)
+    for q in find_quantities(s):
+        if q.unit in _MONEY:
+            return Amount(q.value, q.unit)
+    return None
+
+
+def table_projects(table: Table) -> list[ProjectFact]:
+    """The project rows of one table (none when it is not a project table)."""
+    header: _Header | None = None
+    category = stage = None
+    out: list[ProjectFact] = []
+    for row in table.rows:
+        h = header_of(row.cells)
+        if h is not None:
+            header = h
+            continue
+        if header is None:
+            continue
+        cells = list(row.cells) + [""] * (len(header.roles) - len(row.cells))
+        by_role: dict[str, str] = {}
+        for role, cell in zip(header.roles, cells):
+            if role and cell and cell.strip() and role not in by_role:
+                by_role[role] = cell
+        name = _squeeze(by_role.get("name"))
+        filled = [c for c in cells if c and c.strip()]
+        if not filled:
+            continue
+        label = _squeeze(filled[0]) if len(filled) <= 2 else ""
+        if _TOTAL_ROW.match(_squeeze(by_role.get("seq")) or name or label):
+            continue
+        amounts = {r: amount_of(by_role.get(r), header.units[header.roles.index(r)])
+                   for r in _AMOUNT_ROLES if r in header.roles}
+        if not any(amounts.values()) and (len(filled) == 1 or not name):
+            section = _SECTION.sub("", label or _squeeze(filled[0]))
+            category = category_of(section) or category
+            stage = stage_of(section) if _STAGE_WORDS.search(section) else (
+                None if category_of(section) else stage)
+            continue
+        if not name:
+            continue
+        units = split_names(by_role.get("unit"))
+        out.append(ProjectFact(
+            name=name,
+            category=category_of(by_role.get("category")) or category,
+            stage=stage_of(by_role.get("stage")) or stage,
+            total_investment=amounts.get("total"),
+            annual_plan=amounts.get("annual"),
+            completed=amounts.get("completed"),
+            unit="、".join(units) or None,
+            offset=row.offset,
+            quote=_squeeze("\t".join(row.cells))[:200]))
+    return out
+
+
+# ---------------------------------------------------------------- prose
+
+def _running_text(doc: Document) -> tuple[str, list[int], list[int]]:
+    """Paragraph texts joined, with a map from joined positions back to document offsets."""
+    if not doc.blocks:
+        return doc.text or "", [0], [0]
+    parts, starts, offsets, pos = [], [], [], 0
+    for p in doc.paragraphs:
+        parts.append(p.text)
+        starts.append(pos)
+        offsets.append(p.offset)
+        pos += len(p.text)
+    return "".join(parts), starts, offsets
+
+
+def _doc_offset(pos: int, starts: list[int], offsets: list[int]) -> int:
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    return offsets[i] + (pos - starts[i])
+
+
+def _label_start(sentence: str, pos: int) -> int:
+    """Where the words naming the quantity at ``pos`` begin."""
+    label = _label_before(sentence, pos)
+    if not label:
+        return pos
+    found = sentence.rfind(label[0], 0, pos)
+    return found if found >= 0 else pos
+
+
+def _label_before(sentence: str, pos: int) -> str:
+    """The words naming a quantity: back from ``pos`` to the previous delimiter."""
+    j = pos
+    while j > 0 and sentence[j - 1] not in "，,；;。：:、（()）！!\n":
+        j -= 1
+    label = _squeeze(sentence[j:pos])
+    label = re.split(r"的|\d{4}年度?|\d+月|[一二三四]是", label)[-1]
+    label = _LEAD_WORDS.sub("", label)
+    return label.strip("“”\"")
+
+
+def _depth(sentence: str, pos: int) -> int:
+    depth = 0
+    for ch in sentence[:pos]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+    return depth
+
+
+@dataclass
+class _Statement:
+    fact: ProjectFact
+    label: str
+    depth: int
+
+
+def prose_projects(doc: Document) -> list[ProjectFact]:
+    """Aggregate project facts from counts and investments stated in sentences."""
+    text, starts, offsets = _running_text(doc)
+    out: list[ProjectFact] = []
+    pos = 0
+    pending: ProjectFact | None = None
+    for sentence in re.split(r"(?<=[。！!])", text):
+        base = pos
+        pos += len(sentence)
+        if not sentence.strip():
+            continue
+        stated = _counts(sentence, base, starts, offsets)
+        if stated:
+            out.extend(s.fact for s in stated)
+            pending = stated[0].fact
+            _investments(sentence, pending)
+            continue
+        if pending is not None and _investments(sentence, pending):
+            pending.quote = (pending.quote + sentence.strip())[:300]
+        pending = None
+    return out
+
+
+def _counts(sentence: str, base: int, starts: list[int], offsets: list[int]) -> list[_Statement]:
+    stated: list[_Statement] = []
+    parent: _Statement | None = None
+    for q in find_quantities(sentence):
+        if q.unit not in ("个", "项"):
+            continue
+        label = _label_before(sentence, q.start)
+        depth = _depth(sentence, q.start)
+        is_project = label.endswith("项目") and not _NOT_BUILD.search(label)
+        is_part = bool(stated) and bool(_STAGE_WORDS.search(label)) and len(label) <= 8
+        if not (is_project or is_part):
+            continue
+        stage = stage_of(label) if _STAGE_WORDS.search(label) else None
+        anchor = (parent if depth > 0 and parent is not None else stated[0] if stated else None)
+        if anchor is not None and stage and (depth > 0 or not category_of(label)):
+            name = f"{anchor.label}（{_STAGE_WORDS.search(label).group(0)}）"
+            category = anchor.fact.category
+        else:
+            name, category = label, category_of(label)
+        fact = ProjectFact(name=name, category=category, stage=stage, count=int(q.value),
+                           aggregate=True,
+                           offset=_doc_offset(base + _label_start(sentence, q.start), starts, offsets),
+                           quote=sentence.strip()[:300])
+        st = _Statement(fact, label, depth)
+        if depth == 0 and (not stage or anchor is None):
+            parent = st
+        stated.append(st)
+    if len(stated) > 1 and stated[0].fact.category is None and stated[0].fact.stage is None:
+        stated[0].fact.name = f"{stated[0].label}（合计）"
+    return stated
+
+
+def _investments(sentence: str, fact: ProjectFact) -> bool:
+    """Puts the stated total, annual and completed investments on ``fact``; True when any."""
+    found = False
+    for q in find_quantities(sentence):
+        if q.unit not in _MONEY:
+            continue
+        label = _squeeze(sentence[max(0, q.start - 12):q.start])
+        label = re.split(r"[，,；;。：:]", label)[-1]
+        if "投资" not in label:
+            continue
+        amount = Amount(q.value, q.unit)
+        if re.search(r"完成|累计", label):
+            if fact.completed is None:
+                fact.completed, found = amount, True
+        elif re.search(r"总投资|投资总额", label):
+            if fact.total_investment is None:
+                fact.total_investment, found = amount, True
+        elif re.search(r"计划|年度|年", label):
+            if fact.annual_plan is None:
+                fact.annual_plan, found = amount, True
+    return found
