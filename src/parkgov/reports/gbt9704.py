@@ -1,0 +1,317 @@
+"""A Word writer in the layout of GB/T 9704-2012 (党政机关公文格式), shared by every document.
+
+A4 with a 156 × 225 mm text block; title 2号 方正小标宋简体; body 3号 仿宋_GB2312 at a
+fixed 28.95 pt line pitch (22 lines a page) with a two-character first-line indent;
+headings 一、 黑体 / （一） 楷体_GB2312 / 1. 仿宋_GB2312 bold; page numbers ``— 1 —`` in
+4号 宋体 at the outside corners. The official font names stay in the .docx (set for
+East Asian text through ``w:eastAsia``): Windows shows them, other systems map them.
+"""
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import Sequence
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋_GB2312"
+H1_FONT = "黑体"
+H2_FONT = "楷体_GB2312"
+PAGE_NUMBER_FONT = "宋体"
+
+TITLE_SIZE = Pt(22)
+BODY_SIZE = Pt(16)
+PAGE_NUMBER_SIZE = Pt(14)
+TABLE_SIZE = Pt(10.5)
+LINE_PITCH = Pt(28.95)
+TITLE_PITCH = Pt(35)
+INDENT = Pt(32)
+
+PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
+TEXT_WIDTH_MM = 156
+HEADER_SHADING = "D9D9D9"
+RED = RGBColor(0xE0, 0x00, 0x00)
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (headings go no further)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return f"{'' if tens == 1 else _DIGITS[tens]}十{_DIGITS[ones] if ones else ''}"
+
+
+def date_text(day: date) -> str:
+    """``2025年6月30日``: Arabic figures, no leading zeros (GB/T 9704-2012 7.3.5)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def set_run_font(run, font: str, size=None, bold: bool | None = None, color: RGBColor | None = None) -> None:
+    """Give ``run`` the font ``font`` for Latin and East Asian text alike."""
+    run.font.name = font
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(key), font)
+    if size is not None:
+        run.font.size = size
+    if bold is not None:
+        run.font.bold = bold
+    if color is not None:
+        run.font.color.rgb = color
+
+
+def _exact(paragraph, pitch=LINE_PITCH) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = pitch
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+
+
+def _single(paragraph) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.first_line_indent = Pt(0)
+
+
+def _page_field(paragraph) -> None:
+    """Append a PAGE field to ``paragraph``, shown as ``1`` until the viewer updates it."""
+    def add(tag: str, **attrs) -> None:
+        run = paragraph.add_run()
+        set_run_font(run, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+        el = OxmlElement(tag)
+        for k, v in attrs.items():
+            el.set(qn(k), v)
+        if tag == "w:instrText":
+            el.set(qn("xml:space"), "preserve")
+            el.text = " PAGE "
+        run._element.append(el)
+
+    add("w:fldChar", **{"w:fldCharType": "begin"})
+    add("w:instrText")
+    add("w:fldChar", **{"w:fldCharType": "separate"})
+    shown = paragraph.add_run("1")
+    set_run_font(shown, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+    add("w:fldChar", **{"w:fldCharType": "end"})
+
+
+def _shade(cell, fill: str) -> None:
+    tcpr = cell._element.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "true")
+        trpr.append(el)
+
+
+class OfficialDocument:
+    """One Word document in GB/T 9704 layout, written top to bottom."""
+
+    def __init__(self) -> None:
+        self.doc = Document()
+        self._h1 = self._h2 = self._h3 = 0
+        self._figures = 0
+        self._setup_page()
+        self._setup_defaults()
+        self._setup_footers()
+
+    def _setup_page(self) -> None:
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
+        section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
+        section.header_distance = Mm(15)
+        section.footer_distance = Mm(21)
+
+    def _setup_defaults(self) -> None:
+        normal = self.doc.styles["Normal"]
+        normal.font.name = BODY_FONT
+        normal.font.size = BODY_SIZE
+        rpr = normal.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(key), BODY_FONT)
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+        rpr.append(lang)
+        pf = normal.paragraph_format
+        pf.space_before = pf.space_after = Pt(0)
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = LINE_PITCH
+        pf.widow_control = False
+
+    def _setup_footers(self) -> None:
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        section = self.doc.sections[0]
+        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            footer.is_linked_to_previous = False
+            p = footer.paragraphs[0]
+            _single(p)
+            p.alignment = align
+            if align == WD_ALIGN_PARAGRAPH.RIGHT:
+                p.paragraph_format.right_indent = PAGE_NUMBER_SIZE
+            else:
+                p.paragraph_format.left_indent = PAGE_NUMBER_SIZE
+            dash = p.add_run("— ")
+            set_run_font(dash, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+            _page_field(p)
+            dash = p.add_run(" —")
+            set_run_font(dash, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+
+    def _para(self, text: str = "", font: str = BODY_FONT, size=BODY_SIZE, bold: bool = False,
+              align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=INDENT, pitch=LINE_PITCH):
+        p = self.doc.add_paragraph()
+        _exact(p, pitch)
+        p.alignment = align
+        p.paragraph_format.first_line_indent = indent
+        if text:
+            set_run_font(p.add_run(text), font, size, bold)
+        return p
+
+    def red_head(self, issuer: str, doc_number: str | None) -> None:
+        """发文机关标志 in red, the 文号 centred under it, and the red separator line."""
+        size = Pt(max(18, min(36, int(430 / max(len(issuer), 1)))))
+        p = self._para(align=WD_ALIGN_PARAGRAPH.CENTER, indent=Pt(0), pitch=Pt(size.pt * 1.5))
+        set_run_font(p.add_run(issuer), TITLE_FONT, size, False, RED)
+        self._para()
+        if doc_number:
+            self._para(doc_number, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Pt(0))
+        line = self._para(align=WD_ALIGN_PARAGRAPH.CENTER, indent=Pt(0), pitch=Pt(12))
+        ppr = line._p.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for k, v in (("w:val", "single"), ("w:sz", "16"), ("w:space", "1"), ("w:color", "E00000")):
+            bottom.set(qn(k), v)
+        borders.append(bottom)
+        ppr.append(borders)
+        self._para()
+
+    def title(self, text: str) -> None:
+        """The title: 2号 方正小标宋简体, centred, followed by one blank line."""
+        self._para(text, TITLE_FONT, TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Pt(0), pitch=TITLE_PITCH)
+        self._para()
+
+    def addressees(self, text: str) -> None:
+        """主送机关: flush left, ending with a full-width colon."""
+        self._para(text.rstrip("：:") + "：", indent=Pt(0))
+
+    def paragraph(self, text: str, bold: bool = False):
+        """A body paragraph: 3号 仿宋_GB2312, first line indented two characters."""
+        return self._para(text, bold=bold)
+
+    def h1(self, text: str) -> None:
+        """``一、…`` in 黑体."""
+        self._h1 += 1
+        self._h2 = self._h3 = 0
+        self._para(f"{chinese_ordinal(self._h1)}、{text}", H1_FONT)
+
+    def h2(self, text: str, body: str | None = None) -> None:
+        """``（一）…`` in 楷体_GB2312; with ``body`` the paragraph goes on in 仿宋 (seed 001 style)."""
+        self._h2 += 1
+        self._h3 = 0
+        heading = f"（{chinese_ordinal(self._h2)}）{text}"
+        if body is None:
+            self._para(heading, H2_FONT)
+            return
+        p = self._para(heading + "。", H2_FONT)
+        set_run_font(p.add_run(body), BODY_FONT, BODY_SIZE)
+
+    def h3(self, text: str, body: str | None = None) -> None:
+        """``1.…`` in 仿宋_GB2312 bold; with ``body`` the paragraph goes on in regular weight."""
+        self._h3 += 1
+        heading = f"{self._h3}.{text}"
+        p = self._para(heading + ("。" if body else ""), bold=True)
+        if body:
+            set_run_font(p.add_run(body), BODY_FONT, BODY_SIZE, False)
+
+    def note(self, text: str) -> None:
+        """A note of what is missing or how a figure was computed, in body text."""
+        self._para(f"注：{text}")
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequence[float],
+              center_columns: Sequence[int] = ()) -> None:
+        """A ruled table in 仿宋 五号 with a shaded, repeated header row."""
+        scale = TEXT_WIDTH_MM / sum(widths_mm)
+        table = self.doc.add_table(rows=1, cols=len(headers))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for column, width in zip(table.columns, widths_mm):
+            column.width = Mm(width * scale)
+        header = table.rows[0]
+        _repeat_header(header)
+        for cell, text, width in zip(header.cells, headers, widths_mm):
+            cell.width = Mm(width * scale)
+            self._cell(cell, text, bold=True, center=True)
+            _shade(cell, HEADER_SHADING)
+        centered = set(center_columns)
+        for values in rows:
+            cells = table.add_row().cells
+            for i, (cell, text) in enumerate(zip(cells, values)):
+                self._cell(cell, text, center=i in centered)
+        spacer = self.doc.add_paragraph()
+        _exact(spacer, Pt(12))
+
+    @staticmethod
+    def _cell(cell, text: str, bold: bool = False, center: bool = False) -> None:
+        p = cell.paragraphs[0]
+        _single(p)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
+        set_run_font(p.add_run(text), BODY_FONT, TABLE_SIZE, bold)
+
+    def picture(self, png: bytes, caption: str, width_mm: float = 150) -> None:
+        """A chart, centred at ``width_mm``, with ``图N caption`` under it."""
+        self._figures += 1
+        p = self.doc.add_paragraph()
+        _single(p)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run().add_picture(BytesIO(png), width=Mm(width_mm))
+        self._para(f"图{self._figures}  {caption}", size=Pt(14), align=WD_ALIGN_PARAGRAPH.CENTER, indent=Pt(0))
+
+    def sign_off(self, issuer: str, signed_on: date | None) -> None:
+        """发文机关署名 and 成文日期, right-aligned four characters from the edge."""
+        self._para()
+        self._para()
+        for text in (issuer, date_text(signed_on) if signed_on else None):
+            if text:
+                p = self._para(text, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=Pt(0))
+                p.paragraph_format.right_indent = INDENT * 2
+
+    def save(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.doc.save(str(path))
+        return path
+
+    def to_bytes(self) -> bytes:
+        buffer = BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
