@@ -33,6 +33,7 @@ _PARK_SUFFIX = ("经济技术开发区", "高新技术产业开发区", "高新�
                 "工业开发区", "综合保税区", "工业集中区", "经开区", "高新区", "开发区", "工业园区",
                 "产业园区", "工业园", "产业园", "管理区", "新区", "园区")
 _PARK_RE = re.compile("(?:" + "|".join(_PARK_SUFFIX) + ")")
+_VERBS = re.compile(r"关于|推进|推动|创建|加快|建设|打造|开展|实施|印发|做好|支持|促进")
 _PARK_STOP = set("的在对和与及把将从向于为是等各本该全我县市省区内外中上下")
 # Frequent character confusions of scanned documents inside park names.
 _OCR_FIXES = (("径开区", "经开区"), ("经开巴", "经开区"), ("高新巳", "高新区"))
@@ -189,14 +190,13 @@ def _park_in(text: str) -> str | None:
     """The park named at the start of a title or an organ name (``X经开区2025年…`` → X经开区)."""
     s = _fix_ocr(re.sub(r"^中共", "", squeeze(text)))
     s = re.sub(r"[（(][^）)]{0,12}[）)]", "", s)
-    best = None
     for m in _PARK_RE.finditer(s):
         name = s[:m.end()]
+        if m.group(0) == "园区" or _VERBS.search(name):
+            continue
         if 3 <= len(name) <= 24 and not re.search(r"[“”\"《》、，,。\d]", name):
-            best = name if best is None or len(m.group(0)) > 2 else best
-            if len(m.group(0)) > 2:
-                break
-    return best
+            return name
+    return None
 
 
 def _park_by_frequency(text: str) -> str | None:
@@ -228,7 +228,7 @@ def find_park(text: str, title: str | None, issuer: str | None) -> str | None:
     """The park as named by the issuing organ, else by the title, else by the body."""
     for organ in (issuer or "").split("、"):
         park = _park_in(organ)
-        if park and not park.endswith("园区"):
+        if park:
             return park
     if title:
         park = _park_in(title)
