@@ -66,8 +66,8 @@ _NEGATIVE = ("下降", "减少", "降低", "削减", "回落")
 class Quantity:
     """A number with its unit: value as written, comparator, and its span in the text.
 
-    ``start`` includes a comparator written before the number (``突破``), ``num_start`` is
-    where the number itself begins; ``end`` includes a trailing ``以上``/``余``.
+    ``start`` includes a comparator written before the number (``突破``), ``num_start`` and
+    ``num_end`` delimit the (first) number itself; ``end`` includes a trailing ``以上``/``余``.
     """
 
     value: float
@@ -77,6 +77,7 @@ class Quantity:
     end: int
     num_start: int
     chinese: bool = False
+    num_end: int = -1
 
     @property
     def kind(self) -> str:
@@ -169,7 +170,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         if value is None:
             return None
         unit = "%" if m.group("per_of") == "百" else "‰"
-        return Quantity(value, unit, comparator, start, m.end(), m.start("per_of"), True)
+        return Quantity(value, unit, comparator, start, m.end(), m.start("per_of"), True, m.end("pct"))
     raw = m.group("num")
     value = parse_number(raw)
     if value is None:
@@ -185,7 +186,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     if m.group("per"):
         unit += "/" + m.group("per")
     chinese = not raw[:1].isdigit()
-    return Quantity(value, unit, comparator, start, m.end(), num_start, chinese)
+    return Quantity(value, unit, comparator, start, m.end(), num_start, chinese, m.end("num"))
 
 
 def find_growths(text: str) -> list[Growth]:

@@ -1,0 +1,390 @@
+"""Indicators: named quantities in prose and table rows, with growth, comparator, kind and period.
+
+A quantity's name is read from the clause before it (minus verbs, time words and
+connectives), completed by the noun phrase right after it when there is one
+(``申请专项债资金5个项目``), taken from the noun after it when nothing names it
+before (``其中35项已整改完成``), and otherwise borrowed: from a growth stated
+just before (``年均增长12%，力争突破10亿元``), from the row's item cell or the
+short line above (``地区生产总值`` / ``增长5.5%以上``), or from the caller.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parkgov.extract.document import Document, Paragraph, Table
+from parkgov.extract.facts import DocumentInfo, IndicatorFact
+from parkgov.extract.figures import Growth, Quantity, find_growths, find_quantities, normalize
+from parkgov.extract.indicator_tables import table_indicators
+
+TARGET_GENRES = frozenset({"plan", "action_plan", "task_table", "project_table"})
+
+_HARD = frozenset("，,。；;：:！？!?\t\n（）()【】[]")
+_SENTENCE_END = frozenset("。；;！？!?\n")
+_NAME_MAX = 32
+_AFTER_MAX = 30
+
+_CUT = re.compile(r"^(.*)(?:实现|完成|达到|累计|预计|力争|确保|争取|力求|共有|拥有|其中|今年以来|截至目前"
+                  r"|目前|现有|锚定|共计|合计|总计|只有|仅有|全年|当年|年内|已经|其余)")
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|此外|另外|20\d{2}年(?:度|底前|底|前)?|\d{1,2}[-—~至]\d{1,2}月份?|\d{1,2}月(?:底|末|份)?|上半年|下半年"
+                   r"|前三季度|[一二三四]季度|今年|本年|全年|年内|其中|其余|另有|另|并|和|及|以及|同时"
+                   r"|还|再|又|将|可|共|已|计划|预计|力争|确保|争取|要|需|均|总共|一共|分别|的|了|对|在"
+                   r"|只有|仅有|达到|达|有|为|约|、)+")
+_TRAIL = re.compile(r"(?:的|为|达|达到|是|了|共|约|有|计|合计|共计|突破|超过|等|中|已|已经|均|分别"
+                    r"|全部完成|已完成|完成|任务|工作|达到了)+$")
+_SUBORDINATE = re.compile(r"其中|其余|[（(]")
+_ENUM_HEAD = re.compile(r"^(?:企业|单位|部门|项目|园区|地区)(?=..)")
+_CAPACITY = re.compile(r"(?:年产|年处理|年加工|日处理|日产|年吞吐|装机)")
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其次|此外|另外")
+_PERIOD = re.compile(r"20\d{2}年\d{1,2}[-—~至]\d{1,2}月|20\d{2}年(?:上|下)半年|20\d{2}年(?!度)"
+                     r"|\d{1,2}[-—~至]\d{1,2}月|上半年|下半年|前三季度|第?[一二三四]季度|全年")
+_TARGET_CUE = re.compile(r"预计|力争|计划|目标|确保|争取|力求|锚定|拟|打算|到20\d{2}年|至20\d{2}年"
+                         r"|需要|至少需|努力|力促|预期")
+_ACTUAL_CUE = re.compile(r"已|目前|现有|共有|截至|截止")
+_FORWARD_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]部分)"
+                              r".{0,20}(?:下一步|打算|计划|思路|工作安排|明年|目标任务)")
+_NOT_AFTER_START = frozenset("同比较增下减占左以和及或与并、，,。；;：:的上")
+_AFTER_START_RE = re.compile(r"^(?:比|较|增长|增速|增加|下降|减少|占|用于?$)")
+
+
+@dataclass
+class _Found:
+    q: Quantity | None
+    g: Growth | None
+    name: str
+    start: int
+    end: int
+    head: str = ""
+    sub: bool = False
+
+
+def _clean(name: str) -> str:
+    """The quantity's own name: no spaces, no leading verbs/time words, no trailing particles."""
+    s = "".join(name.split())
+    if "等" in s[:-1]:
+        s = _ENUM_HEAD.sub("", s[s.rindex("等") + 1:])
+    cut = _CUT.match(s)
+    if cut:
+        rest = s[cut.end():]
+        s = rest if len(rest) >= 2 else cut.group(1) if not rest else s
+    if "的" in s[:-2]:
+        s = s[s.rindex("的") + 1:]
+    for _ in range(3):
+        s2 = _TRAIL.sub("", _LEAD.sub("", s))
+        if s2 == s:
+            break
+        s = s2
+    if len(s) > _NAME_MAX:
+        s = s[-_NAME_MAX:]
+    return s if any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in s) else ""
+
+
+def _scan_back(line: str, pos: int, floor: int) -> int:
+    """Start of the clause that ends at ``pos`` (never before ``floor``)."""
+    i = pos
+    lo = max(floor, pos - 48)
+    while i > lo and line[i - 1] not in _HARD and line[i - 1] != "、":
+        i -= 1
+    return i
+
+
+def _after_name(line: str, pos: int, limit: int | None = None) -> tuple[str, int]:
+    """The noun phrase right after a quantity (``5个项目`` → 项目), and where it ends."""
+    if pos >= len(line):
+        return "", pos
+    ch = line[pos]
+    if not ("\u4e00" <= ch <= "\u9fff" or ch in "“\"" or ch.isalpha()) and ch != "的":
+        return "", pos
+    j = pos
+    stop = min(len(line) if limit is None else limit, pos + _AFTER_MAX)
+    while j < stop and line[j] not in _HARD:
+        j += 1
+    phrase = line[pos:j]
+    enum = _ENUMERATOR.search(phrase)
+    if enum:
+        phrase = phrase[:enum.start()]
+    if "的" in phrase:
+        phrase = phrase[phrase.rindex("的") + 1:]
+    elif "、" in phrase:
+        phrase = phrase[:phrase.index("、")]
+    if not phrase or phrase[0] in _NOT_AFTER_START or _AFTER_START_RE.match(phrase):
+        return "", pos
+    return _clean(phrase), j
+
+
+def _in_quotes(line: str, pos: int) -> bool:
+    """Inside “…” or "…" on the same line (a proper name like “三个提升”)."""
+    left = line.rfind("“", max(0, pos - 12), pos)
+    if left >= 0 and line.rfind("”", left, pos) < 0:
+        return line.find("”", pos, pos + 12) >= 0
+    if line.count('"', 0, pos) % 2 == 1:
+        return line.find('"', pos, pos + 12) >= 0
+    return False
+
+
+def _qualifies(line: str, q: Quantity, nxt: Quantity) -> bool:
+    """``过10亿元项目1个``: a figure glued by a short noun to the next one is part of its name."""
+    gap = line[q.end:nxt.start]
+    return 0 < len(gap) <= 12 and not any(c in _HARD or c == "、" for c in gap)
+
+
+def _keep(line: str, q: Quantity) -> bool:
+    """Whether a quantity is an indicator's figure rather than part of a name, a date or a label."""
+    if q.chinese and q.num_end - q.num_start <= 1 and q.comparator is None:
+        return False  # 一个, 两项: an article, not a figure
+    if q.num_start > 0 and line[q.num_start - 1] == "第":
+        return False
+    if _CAPACITY.search(line, max(0, q.num_start - 16), q.num_start):
+        return False  # 年产20万吨…项目: a capacity inside a project's name
+    if _in_quotes(line, q.num_start):
+        return False
+    tail = line[q.end:q.end + 2]
+    return not tail.startswith(("内", "之内", "后", "前"))
+
+
+def _growth_name(line: str, g: Growth, floor: int) -> str:
+    return _clean(line[_scan_back(line, g.start, floor):g.start])
+
+
+def _line_facts(line: str, fallback: str | None, next_line: str | None,
+                prev_tail: str = "") -> list[_Found]:
+    """The indicators of one line of prose or one table cell, in their order."""
+    quantities = find_quantities(line)
+    growths = find_growths(line)
+    if not quantities and not growths:
+        return []
+    inside = [(g.start, g.end) for g in growths]
+    quantities = [q for q in quantities
+                  if not (q.unit in ("%", "‰") and any(a <= q.num_start < b for a, b in inside))]
+    kept = [q for q in quantities if _keep(line, q)]
+    kept = [q for i, q in enumerate(kept) if i + 1 == len(kept) or not _qualifies(line, q, kept[i + 1])]
+    used: set[int] = set()
+    out: list[_Found] = []
+    floor = 0
+    prev: _Found | None = None
+    for k, q in enumerate(kept):
+        start = _scan_back(line, q.start, floor)
+        before = line[start:q.start]
+        own = _clean(before)
+        if not own and start == 0 and prev_tail:
+            own = _clean(prev_tail + before)
+        enumerated = "".join(before.split()).endswith("等")
+        after, after_end = _after_name(line, q.end, kept[k + 1].start if k + 1 < len(kept) else None)
+        if own and q.unit in ("%", "‰"):
+            after = ""
+        if not after and q.end >= len(line.rstrip()) and next_line and line.rstrip()[-1:] not in _HARD:
+            after, _ = _after_name(next_line.lstrip(), 0)
+        name = after if enumerated and after else (own + after if own and after and not own.endswith(after)
+                                                   else own or after)
+        growth = _growth_after(line, q, growths, used)
+        if not own and not after:
+            borrowed = _growth_before(line, q, growths, used, start, floor)
+            if borrowed is not None:
+                g, name = borrowed
+                growth = growth or g
+            else:
+                name = fallback or ""
+        if not name:
+            floor = q.end
+            continue
+        if len(name) <= 2 and q.unit.endswith("次"):
+            name += "次数" if q.unit == "次" else q.unit  # 出动108人次 → 出动人次
+        head = name[-2:] if len(name) > 3 else ""
+        sub = False
+        if prev is not None and prev.q is not None and prev.q.unit == q.unit:
+            gap = line[prev.end:q.start]
+            sub = not any(c in "。！？!?" for c in gap) and (
+                _SUBORDINATE.search(gap) is not None or prev.sub and len(gap) <= 8)
+        if sub and len(name) <= 3 and prev.head:
+            head = prev.head  # 重点项目8个，其中新建5个 → 新建项目
+            if not name.endswith(head):
+                name += head
+        end = max(q.end, growth.end if growth else q.end, after_end if after else q.end)
+        f = _Found(q, growth, name, min(start + len(before) - len(before.lstrip()), q.start), end,
+                   head, sub)
+        out.append(f)
+        prev = f
+        floor = q.end
+    for i, g in enumerate(growths):
+        if i in used:
+            continue
+        name = _growth_name(line, g, 0) or (fallback or "")
+        if name:
+            start = _scan_back(line, g.start, 0)
+            out.append(_Found(None, g, name, start, g.end))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _growth_after(line: str, q: Quantity, growths: list[Growth], used: set[int]) -> Growth | None:
+    for i, g in enumerate(growths):
+        if i in used or g.start < q.end:
+            continue
+        gap = line[q.end:g.start]
+        if len(gap) <= 3 and all(c in " ，,、" for c in gap):
+            used.add(i)
+            return g
+        break
+    return None
+
+
+def _growth_before(line: str, q: Quantity, growths: list[Growth], used: set[int],
+                   start: int, floor: int) -> tuple[Growth, str] | None:
+    """A growth stated just before a figure that has no name of its own lends it its name."""
+    for i in range(len(growths) - 1, -1, -1):
+        g = growths[i]
+        if g.end > q.start or i in used:
+            continue
+        if q.start - g.end > 16 or any(c in _SENTENCE_END for c in line[g.end:q.start]):
+            return None
+        name = _growth_name(line, g, 0)
+        if name:
+            used.add(i)
+            return g, name
+        return None
+    return None
+
+
+def _period(prefix: str) -> str | None:
+    found = None
+    for m in _PERIOD.finditer("".join(prefix.split())):
+        found = m.group(0)
+    return found
+
+
+def _kind(prefix: str, name: str, default: str) -> str:
+    if default == "actual":
+        return "target" if _TARGET_CUE.search(prefix) or "计划" in name or "目标" in name else "actual"
+    return "actual" if _ACTUAL_CUE.search(prefix) else "target"
+
+
+def _tail(prev_line: str | None) -> str:
+    """The unfinished clause a line break cut (a line that does not end in punctuation)."""
+    if not prev_line:
+        return ""
+    s = prev_line.rstrip()
+    if not s or s[-1] in _HARD or s[-1] in "、”\"":
+        return ""
+    i = len(s)
+    while i > 0 and s[i - 1] not in _HARD and len(s) - i < 24:
+        i -= 1
+    return s[i:]
+
+
+def _facts(line: str, offset: int, fallback: str | None, next_line: str | None,
+           default_kind: str, prev_line: str | None = None) -> list[IndicatorFact]:
+    original, line = line, normalize(line)
+    out = []
+    for f in _line_facts(line, fallback, next_line, normalize(_tail(prev_line))):
+        sent = f.start
+        while sent > 0 and line[sent - 1] not in _SENTENCE_END:
+            sent -= 1
+        prefix = line[sent:f.q.num_start if f.q else f.g.start]
+        q, g = f.q, f.g
+        comparator = q.comparator if q else g.comparator
+        out.append(IndicatorFact(
+            name=f.name, value=q.value if q else None, unit=q.unit if q else None,
+            yoy_pct=g.pct if g else None, comparator=comparator,
+            kind=_kind(prefix, f.name, default_kind), period=_period(prefix),
+            quote=original[f.start:f.end].strip(), offset=offset + f.start + _lstrip_len(original[f.start:f.end])))
+    return out
+
+
+def _lstrip_len(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def _name_like(text: str) -> str | None:
+    """A short label line or cell that can name a figure stated below or beside it."""
+    s = "".join(text.split())
+    if not s or len(s) > 24 or any(c in "，。；;：:" for c in s) or find_quantities(s) or find_growths(s):
+        return None
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in s) or re.fullmatch(r"[\d.、()（）一二三四五六七八九十]+", s):
+        return None
+    return s
+
+
+def indicators_in_text(text: str, offset: int = 0, kind: str | None = None,
+                       subject: str | None = None) -> list[IndicatorFact]:
+    """The quantified targets or results inside ``text`` (e.g. a task's requirement).
+
+    ``subject`` names a figure that has no name of its own; ``kind`` forces target/actual
+    (default: target unless the wording reports a result).
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[IndicatorFact] = []
+    pos = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        facts = _facts(line, offset + pos, subject, nxt, "target", lines[i - 1] if i else None)
+        if kind in ("target", "actual"):
+            for f in facts:
+                f.kind = kind
+        out.extend(facts)
+        pos += len(line) + 1
+    return out
+
+
+def _cell_offsets(text: str, cells: tuple[str, ...], start: int) -> list[int]:
+    offsets, pos = [], start
+    for cell in cells:
+        found = text.find(cell, pos) if cell else -1
+        if found < 0 or found - pos > 200:
+            offsets.append(pos)
+        else:
+            offsets.append(found)
+            pos = found + len(cell)
+    return offsets
+
+
+def _table_facts(doc: Document, table: Table, default_kind: str) -> list[IndicatorFact]:
+    special = table_indicators(table, doc.text, default_kind)
+    if special is not None:
+        return special
+    out: list[IndicatorFact] = []
+    fill: dict[int, str] = {}
+    for row in table.rows:
+        offsets = _cell_offsets(doc.text, row.cells, row.offset)
+        for j, cell in enumerate(row.cells):
+            label = _name_like(cell)
+            if label:
+                fill[j] = label
+            if not cell.strip():
+                continue
+            fallback = next((fill[k] for k in range(j - 1, -1, -1) if k in fill), None)
+            sub = cell.split("\n")
+            pos = offsets[j]
+            for i, part in enumerate(sub):
+                out.extend(_facts(part, pos, fallback, sub[i + 1] if i + 1 < len(sub) else None,
+                                  default_kind))
+                pos += len(part) + 1
+    return out
+
+
+def extract_indicators(doc: Document, info: DocumentInfo) -> list[IndicatorFact]:
+    """Every indicator of a document, in document order, from its paragraphs and its tables."""
+    default_kind = "target" if info.genre in TARGET_GENRES else "actual"
+    lines: list[tuple[str, int]] = []
+    out: list[IndicatorFact] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            pos = block.offset
+            for part in block.text.split("\n"):
+                lines.append((part, pos))
+                pos += len(part) + 1
+        elif isinstance(block, Table):
+            out.extend(_table_facts(doc, block, default_kind))
+    kind = default_kind
+    label: str | None = None
+    nonempty = [(t, o) for t, o in lines if t.strip()]
+    for i, (line, off) in enumerate(nonempty):
+        stripped = line.strip()
+        if default_kind == "actual" and len(stripped) <= 30 and _FORWARD_HEADING.search(stripped):
+            kind = "target"
+        nxt = nonempty[i + 1][0] if i + 1 < len(nonempty) else None
+        out.extend(_facts(line, off, label, nxt, kind, nonempty[i - 1][0] if i else None))
+        label = _name_like(stripped)
+    out.sort(key=lambda f: f.offset)
+    return out
