@@ -44,7 +44,9 @@ _TOTAL_ROW = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|共\s*计)")
 _SECTION = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?")
 _STAGE_WORDS = re.compile(r"新建|续建|前期|新开工|在建|储备")
 _NOT_BUILD = re.compile(r"引进|签约|招商|包装|申报|争取|谋划|对接|洽谈|落地")
-_LEAD_WORDS = re.compile(r"^(?:其中|全年|全区|共有|共计|共|计划|实施|今年|年内|累计|新增|有|包括|含|园区|开发区)+")
+_LEAD_WORDS = re.compile(r"^(?:其中|全年|全区|共有|共计|共|计划|实施|今年|年内|累计|新增|有|包括|含|园区|开发区|"
+                         r"安排|部署|确定|列入|纳入|推进|牵头)+")
+_HEADING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、]|\d{1,3}[.．、](?!\d))\s*\S{1,30}$")
 
 
 def extract_projects(doc: Document, info: DocumentInfo | None = None) -> list[ProjectFact]:
@@ -205,11 +207,20 @@ def _running_text(doc: Document) -> tuple[str, list[int], list[int]]:
         return doc.text or "", [0], [0]
     parts, starts, offsets, pos = [], [], [], 0
     for p in doc.paragraphs:
+        if parts and _ends_paragraph(parts[-1]):
+            parts.append("\n")
+            pos += 1
         parts.append(p.text)
         starts.append(pos)
         offsets.append(p.offset)
         pos += len(p.text)
     return "".join(parts), starts, offsets
+
+
+def _ends_paragraph(text: str) -> bool:
+    """A paragraph that ends a sentence or is a heading (not one cut by a page break)."""
+    s = text.rstrip()
+    return not s or s[-1] in "。！？!?；;：:）)”" or bool(_HEADING.match(s))
 
 
 def _doc_offset(pos: int, starts: list[int], offsets: list[int]) -> int:

@@ -1,0 +1,140 @@
+"""Projects from project tables and from counts and investments stated in prose."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from parkgov.extract.document import Document, Paragraph, Row, Table
+from parkgov.extract.facts import Amount, DocumentInfo
+from parkgov.extract.metadata import extract_metadata
+from parkgov.extract.projects import amount_of, category_of, extract_projects, stage_of
+from parkgov.extract.readers import read_document
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+
+def make_doc(*parts) -> Document:
+    """Paragraphs (str) and tables (list of rows) laid out as the readers do."""
+    text, blocks = "", []
+    for part in parts:
+        if isinstance(part, str):
+            for line in part.split("\n"):
+                if line.strip():
+                    blocks.append(Paragraph(line, len(text)))
+                text += line + "\n"
+        else:
+            rows, start = [], len(text)
+            for cells in part:
+                rows.append(Row(tuple(cells), len(text)))
+                text += "\t".join(cells) + "\n"
+            blocks.append(Table(tuple(rows), start))
+    return Document(path="x.txt", format="txt", sha256="0", text=text, blocks=blocks)
+
+
+TABLE = [
+    ["序号", "项目名称", "建设内容", "建设性质", "总投资（万元）", "2025年计划投资（万元）", "1-6月完成投资", "责任单位"],
+    ["一、产业项目", "", "", "", "", "", "", ""],
+    ["（一）新建项目", "", "", "", "", "", "", ""],
+    ["1", "绿源新材料生产线", "年产5万吨", "", "12000", "6000", "1.2亿元", "经发局、招商局"],
+    ["2", "智能装备产业园", "标准厂房10万平方米", "续建", "35,000", "8000", "", "建投公司"],
+    ["二、基础设施项目", "", "", "", "", "", "", ""],
+    ["3", "园区污水处理厂提标改造", "日处理2万吨", "前期", "4500", "—", "", "住建局"],
+    ["合计", "", "", "", "51500", "14000", "", ""],
+]
+
+
+def test_project_table_rows_with_units_from_header_and_cells():
+    projects = extract_projects(make_doc("凤山经开区2025年建设项目计划表", TABLE), DocumentInfo())
+    assert [p.name for p in projects] == ["绿源新材料生产线", "智能装备产业园", "园区污水处理厂提标改造"]
+    first, second, third = projects
+    assert first.category == "industrial" and first.stage == "new"
+    assert first.total_investment == Amount(12000, "万元")
+    assert first.annual_plan == Amount(6000, "万元")
+    assert first.completed == Amount(1.2, "亿元")
+    assert first.unit == "经发局、招商局"
+    assert second.stage == "continued" and second.total_investment == Amount(35000, "万元")
+    assert second.completed is None
+    assert third.category == "infrastructure" and third.stage == "preliminary"
+    assert third.annual_plan is None
+    assert not any(p.aggregate for p in projects)
+
+
+def test_project_rows_point_at_their_rows():
+    doc = make_doc("标题", TABLE)
+    for p in extract_projects(doc, DocumentInfo()):
+        assert p.name in doc.text[p.offset:p.offset + 60]
+
+
+PROSE = ("二、项目建设\n今年全区共安排重点建设项目20个，其中产业项目14个（新建项目8个、续建项目4个、前期项目2个），"
+         "基础设施项目6个。项目总投资56.3亿元，年度计划投资18亿元，1-9月累计完成投资11.2亿元。\n"
+         "力争新引进产业项目10个以上。\n")
+
+
+def test_prose_counts_and_investments_become_aggregates():
+    projects = extract_projects(make_doc(PROSE), DocumentInfo())
+    by_name = {p.name: p for p in projects}
+    total = by_name["重点建设项目（合计）"]
+    assert total.aggregate and total.count == 20
+    assert total.total_investment == Amount(56.3, "亿元")
+    assert total.annual_plan == Amount(18, "亿元")
+    assert total.completed == Amount(11.2, "亿元")
+    industrial = by_name["产业项目"]
+    assert industrial.category == "industrial" and industrial.count == 14
+    assert by_name["产业项目（新建）"].stage == "new"
+    assert by_name["产业项目（前期）"].count == 2
+    assert by_name["基础设施项目"].category == "infrastructure"
+    assert not any("引进" in p.name for p in projects)
+
+
+def test_repeated_statement_is_kept_once():
+    once = extract_projects(make_doc(PROSE), DocumentInfo())
+    twice = extract_projects(make_doc(PROSE + PROSE), DocumentInfo())
+    assert len(twice) == len(once)
+
+
+@pytest.mark.parametrize("cell,unit,amount", [
+    ("12000", "万元", Amount(12000, "万元")), ("3.5亿元", "万元", Amount(3.5, "亿元")),
+    ("1,200", None, Amount(1200, None)), ("—", "万元", None), ("", "万元", None), ("待定", "万元", None),
+])
+def test_amount_of(cell, unit, amount):
+    assert amount_of(cell, unit) == amount
+
+
+def test_stage_and_category_words():
+    assert stage_of("续建") == "continued" and stage_of("前期项目") == "preliminary"
+    assert stage_of("新建") == "new" and stage_of("") is None
+    assert category_of("基础设施建设项目") == "infrastructure" and category_of("产业项目") == "industrial"
+
+
+@pytest.mark.parametrize("parts", [(), ("",), ([["项目名称", "总投资"], []],), ("项目个。项目总投资万元。",),
+                                   ([["项目名称", "总投资（万元）"], ["合计", "abc"]],)])
+def test_bad_input_never_raises(parts):
+    assert isinstance(extract_projects(make_doc(*parts), DocumentInfo()), list)
+
+
+def test_seed_plan_project_counts_add_up():
+    doc = read_document(next(SEEDS.glob("000_*")))
+    start = time.perf_counter()
+    projects = extract_projects(doc, extract_metadata(doc))
+    assert time.perf_counter() - start < 0.05
+    total = next(p for p in projects if p.name.endswith("（合计）"))
+    parts = [p for p in projects if p.category and p.stage is None]
+    assert {p.category for p in parts} == {"industrial", "infrastructure"}
+    assert total.count == sum(p.count for p in parts)
+    for part in parts:
+        stages = [p for p in projects if p.category == part.category and p.stage]
+        assert {p.stage for p in stages} == {"new", "continued", "preliminary"}
+        assert part.count == sum(p.count for p in stages)
+    assert total.total_investment.unit == "万元" and total.annual_plan.unit == "万元"
+    assert total.total_investment.value > total.annual_plan.value
+
+
+def test_seed_summary_states_investments_with_completion():
+    doc = read_document(next(SEEDS.glob("001_*")))
+    projects = extract_projects(doc, extract_metadata(doc))
+    total = next(p for p in projects if p.name.endswith("（合计）"))
+    assert total.completed is not None and total.annual_plan is not None
+    assert total.completed.value < total.annual_plan.value < total.total_investment.value
+    assert sum(p.count for p in projects if p.stage) == total.count
