@@ -217,3 +217,31 @@ def test_seed_tasks_are_all_found_with_their_people(prefix):
 def test_summaries_without_duties_have_no_tasks(prefix):
     doc = read_document(next(SEEDS.glob(f"{prefix}_*")))
     assert extract_tasks(doc, extract_metadata(doc)) == []
+
+
+def test_two_row_header_and_role_notes():
+    rows = [
+        ["序号", "重点工作", "工作目标", "责任主体", "", "", "完成时间"],
+        ["", "", "", "牵头领导", "牵头单位", "配合单位", ""],
+        ["1", "园区扩区", "完成扩区报批", "欧阳明（主抓）", "自然资源局（牵头）、发改局", "财政局", "2025年6月"],
+    ]
+    (task,) = extract_tasks(make_doc(rows), DocumentInfo())
+    assert task.seq == "1" and task.item == "园区扩区" and task.requirement == "完成扩区报批"
+    assert task.leaders == ["欧阳明"]
+    assert task.departments == ["自然资源局", "发改局"]
+    assert task.co_units == ["财政局"]
+    assert task.deadline == "2025年6月"
+
+
+def test_merged_header_cell_spans_the_next_column():
+    rows = [["序号", "任务", "责任单位", ""], ["1", "建设人才公寓", "住建局", "城投公司"]]
+    (task,) = extract_tasks(make_doc(rows), DocumentInfo())
+    assert task.departments == ["住建局", "城投公司"]
+
+
+def test_bare_labels_in_prose_are_told_apart_by_the_names():
+    doc = make_doc("（一）稳定增长\n1.抓好工业投资。全年完成工业投资30亿元。（牵头：张  伟；配合：县统计局）\n"
+                   "2.抓好税收。（牵头：县税务局、县财政局）\n")
+    one, two = extract_tasks(doc, DocumentInfo())
+    assert one.leaders == ["张伟"] and one.co_units == ["县统计局"] and one.departments == []
+    assert two.departments == ["县税务局", "县财政局"] and two.leaders == []

@@ -15,6 +15,7 @@ _LABEL = re.compile(r"^(?:牵头|责任|主责|配合|协办|负责)?(?:领导|�
 _ORGAN_END = re.compile(
     r"(?:局|委|办|部|院|会|中心|公司|集团|区|街道|镇|乡|村|所|队|站|处|室|厅|组|团|社|馆|行|"
     r"单位|政府|监委|分局|支队|大队|园|场|厂|校|府|署|庭|科|股|段)$")
+_ROLE_NOTE = re.compile(r"[（(](?:牵头|主责|主办|负责|配合|协办|协助|责任)(?:单位|部门)?[）)]")
 _TRAILING = "。.；;，,、：: \t\u3000\xa0"
 
 
@@ -66,6 +67,7 @@ def split_names(text: str | None) -> list[str]:
         for name in _join_spaced(part):
             name = name.strip(_TRAILING)
             name = re.sub(r"^(?:和|及|以及|与)", "", name)
+            name = _ROLE_NOTE.sub("", name)
             if re.fullmatch(r"[\u4e00-\u9fff]{2,}等", name) and len(name) > 3:
                 name = name[:-1]
             if name and name not in names and re.search(r"[\u4e00-\u9fffA-Za-z]", name):

@@ -48,7 +48,8 @@ _LEVELS = (
 _LEADER_LABEL = r"(?:牵头|责任|分管|联系|包保|负责)(?:区|县|市)?领导"
 _DEPT_LABEL = r"(?:责任|牵头|主责|承办|负责|实施)(?:单位|部门|科室)|责任主体"
 _CO_LABEL = r"(?:配合|协办|协助|参与)(?:单位|部门|科室)"
-_LABEL_RE = re.compile(rf"(?P<label>{_LEADER_LABEL}|{_DEPT_LABEL}|{_CO_LABEL})\s*[:：]\s*")
+_BARE_LABEL = r"牵头|主责|负责|责任人|配合|协办"
+_LABEL_RE = re.compile(rf"(?P<label>{_LEADER_LABEL}|{_DEPT_LABEL}|{_CO_LABEL}|{_BARE_LABEL})\s*[:：]\s*")
 _OPEN, _CLOSE = "（(", "）)"
 
 
@@ -117,6 +118,9 @@ class ColumnMap:
 def header_map(cells: tuple[str, ...]) -> ColumnMap | None:
     """The column map when ``cells`` is a task-table header row, else None."""
     roles = [column_role(c) for c in cells]
+    for i in range(1, len(roles)):
+        if not (cells[i] or "").strip() and roles[i - 1] in _PEOPLE_ROLES:
+            roles[i] = roles[i - 1]
     known = [r for r in roles if r and r != "ignore"]
     if len(known) < 2 or not any(r in _PEOPLE_ROLES for r in known):
         return None
@@ -188,11 +192,30 @@ def table_tasks(doc: Document) -> list[TaskFact]:
     return state.tasks
 
 
+def sub_header(cells: tuple[str, ...], cmap: ColumnMap) -> ColumnMap | None:
+    """The header refined by a second header row (``责任主体`` over ``牵头领导｜牵头单位``)."""
+    if len(cells) != len(cmap.roles) or any(_SEQ.match(squeeze(c)) for c in cells if c.strip()):
+        return None
+    roles = [column_role(c) if c.strip() else None for c in cells]
+    named = [r for c, r in zip(cells, roles) if c.strip()]
+    if not named or None in named:
+        return None
+    return ColumnMap([r or old for r, old in zip(roles, cmap.roles)])
+
+
 def _read_table(doc: Document, table: Table, state: _TableState) -> None:
     started = False
+    after_header = False
     for row in table.rows:
+        if after_header and state.cmap is not None:
+            refined = sub_header(row.cells, state.cmap)
+            after_header = False
+            if refined is not None:
+                state.cmap = refined
+                continue
         cmap = header_map(row.cells)
         if cmap is not None:
+            after_header = True
             if state.cmap is None or cmap.roles != state.cmap.roles:
                 state.category = state.item = None
                 state.last = None
@@ -237,7 +260,7 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
         state.category = category
     if item:
         state.item = item
-    leaders = split_names(_cell(cells, cmap, "leaders"))
+    leaders = [person_name(n) for n in split_names(_cell(cells, cmap, "leaders"))]
     departments, co_units = _departments(_cell(cells, cmap, "departments"))
     co_units += [u for u in split_names(_cell(cells, cmap, "co_units")) if u not in co_units]
     deadline_cell = _cell(cells, cmap, "deadline")
@@ -261,6 +284,11 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
     )
     state.tasks.append(task)
     state.last = task
+
+
+def person_name(name: str) -> str:
+    """A leader's name without a role note (``王亮（牵头）`` → ``王亮``)."""
+    return re.sub(r"[（(][^）)]{1,8}[）)]$", "", name) or name
 
 
 def _section_title(text: str) -> str:
@@ -424,8 +452,14 @@ def responsibility(body: str) -> tuple[list[str], list[str], list[str], tuple[in
         end = _value_end(body, m.end())
         names = split_names(body[m.end():end])
         label = m.group("label")
-        target = (leaders if re.fullmatch(_LEADER_LABEL, label)
-                  else co_units if re.fullmatch(_CO_LABEL, label) else departments)
+        if re.fullmatch(_LEADER_LABEL + "|责任人", label):
+            target = leaders
+        elif re.fullmatch(_CO_LABEL + "|配合|协办", label):
+            target = co_units
+        elif re.fullmatch(_DEPT_LABEL, label) or all(is_organ_name(n) for n in names):
+            target = departments
+        else:
+            target = leaders
         target.extend(n for n in names if n not in target)
         first = m.start() if first is None else first
         last = end
