@@ -147,5 +147,10 @@ def init() -> None:
         Console().print(f"已将数据库从版本 {before} 升级到 {after}：{shown}", markup=False, highlight=False)
 
 
+from parkgov.cli_import import import_command  # noqa: E402
+
+app.command("import")(import_command)
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     app(argv)

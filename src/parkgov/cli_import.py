@@ -1,0 +1,93 @@
+"""``parkgov import``: extract a document, show what it adds to the ledger, write it in one transaction."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+_CHANGE = {"new": "新增", "changed": "修改", "removed": "撤销", "unchanged": "不变"}
+_KIND = {"indicator": "指标", "actual": "实际值", "task": "任务", "project": "项目"}
+
+
+def _shorten(value, width: int = 18) -> str:
+    from parkgov.services.audit import shown
+
+    text = shown(value) or "—"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_plan(plan, console: Console) -> None:
+    """The plan as Rich tables: names to create or matched, then the rows per kind with their changes."""
+    head = {"new": "首次导入", "revision": f"修订导入（上一版：文档#{plan.previous_document_id}）"}.get(plan.status, "")
+    console.print(f"[bold]{plan.file_name}[/bold] → {plan.park_name} {plan.year}年  类型：{plan.genre}  {head}",
+                  highlight=False)
+    if plan.park_id is None:
+        console.print(f"将新建园区：{plan.park_name}", highlight=False)
+    for w in plan.warnings:
+        console.print(f"[yellow]提示：[/yellow]{w}", highlight=False)
+    names = Table(title="单位和领导")
+    for col in ("类别", "文件中的名称", "处理"):
+        names.add_column(col)
+    for label, matches in (("单位", plan.units), ("领导", plan.leaders)):
+        for m in matches:
+            if m.existing_id is None:
+                how = "新建" + (f"（多个同名候选：{'、'.join(m.ambiguous)}，未自动匹配）" if m.ambiguous else "")
+            elif m.how == "normalised":
+                how = f"按规范化名称匹配为“{m.existing_name}”"
+            elif m.how == "alias":
+                how = f"按别名匹配为“{m.existing_name}”"
+            else:
+                how = "已有"
+            names.add_row(label, m.written, how)
+    if names.row_count:
+        console.print(names)
+    for kind in ("indicator", "actual", "task", "project"):
+        rows = plan.rows_of(kind)
+        if not rows:
+            continue
+        t = Table(title=f"{_KIND[kind]}（{len(rows)}）")
+        for col in ("变化", "项", "修改内容"):
+            t.add_column(col)
+        for r in rows:
+            detail = "；".join(f"{f}：{_shorten(o)} → {_shorten(n)}" for f, (o, n) in r.fields.items())
+            t.add_row(_CHANGE[r.change], _shorten(r.label, 40), detail)
+        console.print(t)
+
+
+def import_command(
+    file: Path = typer.Argument(..., help="要导入的文件（.txt .docx .xlsx .pdf）"),
+    park: str = typer.Option(..., "--park", help="园区名称（须已存在，或加 --create-park 新建）"),
+    year: Optional[int] = typer.Option(None, "--year", help="年度，例如 2025（默认取文件中的年度）"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只显示将要导入的内容，不写入数据库"),
+    yes: bool = typer.Option(False, "--yes", "-y", help="修订版直接确认，不再询问"),
+    create_park: bool = typer.Option(False, "--create-park", help="园区不存在时新建"),
+) -> None:
+    """把计划、分解表、项目表或总结导入园区台账（指标、任务、项目、单位、领导），整体一次写入。"""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from parkgov.domain.errors import DomainError
+    from parkgov.services.importing import import_file
+    from parkgov.store.database import make_engine, make_session_factory
+
+    console, err = Console(), Console(stderr=True)
+
+    def confirm(plan) -> bool:
+        return yes or typer.confirm("确认按上述修订内容更新台账吗？", default=False)
+
+    engine = make_engine()
+    try:
+        outcome = import_file(make_session_factory(engine), file, park, year, dry_run=dry_run, confirm=confirm,
+                              create_park=create_park, show=lambda p: render_plan(p, console))
+    except DomainError as exc:
+        err.print(exc.message, markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    except SQLAlchemyError as exc:
+        err.print(f"数据库出错（{type(exc).__name__}），未作任何更改：请先运行 parkgov init，并检查 PARKGOV_DATABASE_URL",
+                  markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    finally:
+        engine.dispose()
+    console.print(outcome.message, markup=False, highlight=False, soft_wrap=True)

@@ -1,0 +1,259 @@
+"""The import use case on SQLite and PostgreSQL: plan, apply, duplicates, revisions, names, atomicity."""
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from parkgov.extract.errors import ExtractError
+from parkgov.extract.facts import (Amount, DocumentInfo, Extraction, IndicatorFact, ProjectFact, TargetFact,
+                                   TaskFact)
+from parkgov.services import importing
+from parkgov.services.importing import ImportRefused, import_extraction, import_file
+from parkgov.store.models import (AuditEntry, Base, ImportedDocument, Indicator, IndicatorActual, Park, Person,
+                                  Project, Task, Unit, UnitAlias)
+
+PARK = "西洞庭管理区"
+
+
+def make_extraction(sha: str = "a" * 64, tasks: list[TaskFact] | None = None) -> Extraction:
+    """A task table like seed 004 with a few targets, actuals and projects, built by hand."""
+    if tasks is None:
+        tasks = [
+            TaskFact(seq="1", category="年度目标任务", item="地区生产总值", requirement="增长5.5%以上",
+                     leaders=["郑涵文"], departments=["发改局"],
+                     targets=[TargetFact(name="地区生产总值", value=None, unit=None, yoy_pct=5.5, comparator=">=")],
+                     offset=120),
+            TaskFact(seq="3", category="年度目标任务", item="规模工业增加值", requirement="增长6.5%以上",
+                     leaders=["王  亮"], departments=["科工局"], offset=200),
+            TaskFact(seq="8", category="着力兴产业、优环境", item="全面发起招商引资新攻势",
+                     requirement="力争全年新引进产业项目12个以上", leaders=["王亮"], departments=["商务局"],
+                     co_units=["县自然资源局"], deadline="12月底前",
+                     targets=[TargetFact(name="新引进产业项目", value=12, unit="个", comparator=">=")], offset=300),
+        ]
+    return Extraction(
+        source={"path": "/tmp/分解表.txt", "format": "txt", "sha256": sha, "chars": 1000},
+        document=DocumentInfo(title="西洞庭管理区2025年经济工作会议工作任务责任分解表", year=2025,
+                              genre="task_table", date="2025-02-25"),
+        indicators=[
+            IndicatorFact(name="技工贸总收入", value=136.69, unit="亿元", yoy_pct=10.0, comparator=None, kind="target",
+                          quote="预计2025年实现技工贸总收入136.69亿元", offset=10),
+            IndicatorFact(name="规模工业总产值", value=32.97, unit="亿元", yoy_pct=9.1, kind="actual",
+                          period="2025年1-5月", quote="完成规模工业总产值32.97亿元", offset=50),
+        ],
+        tasks=tasks,
+        projects=[ProjectFact(name="220KV变电站项目", category="infrastructure", stage="new",
+                              total_investment=Amount(415779, "万元"), annual_plan=Amount(1.5, "亿元"),
+                              unit="发改局", offset=900)],
+    )
+
+
+def counts(factory) -> dict[str, int]:
+    """Row count of every table."""
+    with factory() as s:
+        return {t.name: s.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in Base.metadata.sorted_tables}
+
+
+@pytest.fixture
+def park(session_factory) -> int:
+    with session_factory.begin() as s:
+        p = Park(name=PARK)
+        s.add(p)
+        s.flush()
+        s.add(Unit(park_id=p.id, name="自然资源局"))
+        return p.id
+
+
+def test_first_import_creates_rows_names_document_and_audit(session_factory, park):
+    outcome = import_extraction(session_factory, make_extraction(), PARK, 2025)
+    assert outcome.applied and outcome.plan.status == "new"
+    assert sorted(outcome.plan.new_units) == ["发改局", "商务局", "科工局"]
+    assert sorted(outcome.plan.new_leaders) == ["王亮", "郑涵文"]
+    with session_factory() as s:
+        tasks = {t.seq: t for t in s.scalars(select(Task))}
+        assert set(tasks) == {"1", "3", "8"}
+        t8 = tasks["8"]
+        assert [p.name for p in t8.leaders] == ["王亮"] and [u.name for u in t8.lead_units] == ["商务局"]
+        assert [u.name for u in t8.co_units] == ["自然资源局"]  # normalised match of 县自然资源局
+        assert t8.targets[0].value == Decimal("12") and t8.deadline_text == "12月底前"
+        assert t8.source_offset == 300 and t8.document_id == outcome.document_id
+        ind = s.scalars(select(Indicator).where(Indicator.name == "技工贸总收入")).one()
+        assert ind.target_value == Decimal("136.69") and ind.unit == "亿元"
+        assert ind.growth_target_pct == Decimal("10")
+        actual = s.scalars(select(IndicatorActual)).one()
+        assert (actual.period, actual.cumulative, actual.value) == ("2025-YTD05", True, Decimal("32.97"))
+        assert actual.indicator.name == "规模工业总产值"
+        project = s.scalars(select(Project)).one()
+        assert project.total_investment == Decimal("415779") and project.total_investment_unit == "万元"
+        assert project.annual_plan == Decimal("1.5") and project.annual_plan_unit == "亿元"
+        assert project.lead_unit.name == "发改局"
+        doc = s.get(ImportedDocument, outcome.document_id)
+        assert doc.sha256 == "a" * 64 and doc.genre == "task_table" and doc.extraction["tasks"][0]["seq"] == "1"
+        assert s.scalars(select(UnitAlias.alias)).all() == ["县自然资源局"]
+        assert s.scalar(select(func.count()).select_from(Person)) == 2  # 王  亮 and 王亮 are one person
+        created = {(a.entity, a.new_value) for a in s.scalars(select(AuditEntry).where(AuditEntry.action == "create"))}
+        assert ("task", "8 全面发起招商引资新攻势") in created and ("unit", "商务局") in created
+
+
+def test_normalised_match_is_reported(session_factory, park):
+    plan = import_extraction(session_factory, make_extraction(), PARK, 2025, dry_run=True).plan
+    [m] = plan.normalised_matches
+    assert (m.written, m.existing_name, m.how) == ("县自然资源局", "自然资源局", "normalised")
+
+
+def test_ambiguous_normalised_name_creates_a_new_unit(session_factory, park):
+    with session_factory.begin() as s:
+        s.add_all([Unit(park_id=park, name="发改局"), Unit(park_id=park, name="区发改局")])
+    tasks = [TaskFact(seq="1", category=None, item="项目谋划", requirement="谋划项目", departments=["县发改局"])]
+    outcome = import_extraction(session_factory, make_extraction(tasks=tasks), PARK, 2025)
+    [m] = [u for u in outcome.plan.units if u.written == "县发改局"]
+    assert m.existing_id is None and m.ambiguous == ("区发改局", "发改局")
+    with session_factory() as s:
+        assert s.scalars(select(Task)).one().lead_units[0].name == "县发改局"
+
+
+def test_same_file_again_changes_nothing(session_factory, park):
+    import_extraction(session_factory, make_extraction(), PARK, 2025)
+    before = counts(session_factory)
+    outcome = import_extraction(session_factory, make_extraction(), PARK, 2025, confirm=lambda p: True)
+    assert not outcome.applied and outcome.plan.status == "duplicate"
+    assert "已导入过" in outcome.message
+    assert counts(session_factory) == before
+
+
+def test_dry_run_writes_nothing(session_factory, park):
+    before = counts(session_factory)
+    shown = []
+    outcome = import_extraction(session_factory, make_extraction(), PARK, 2025, dry_run=True, show=shown.append)
+    assert not outcome.applied and shown == [outcome.plan]
+    assert len(outcome.plan.rows_of("task", "new")) == 3 and "试运行" in outcome.message
+    assert counts(session_factory) == before
+
+
+def _revised() -> Extraction:
+    ext = make_extraction(sha="b" * 64)
+    ext.tasks[1].requirement = "增长7%以上"  # changed
+    del ext.tasks[0]  # removed: seq 1
+    ext.tasks.append(TaskFact(seq="9", category="着力兴产业、优环境", item="全面开展项目建设",
+                              requirement="新开工项目10个", leaders=["王亮"], departments=["住建局"]))
+    return ext
+
+
+def test_revision_needs_confirmation(session_factory, park):
+    import_extraction(session_factory, make_extraction(), PARK, 2025)
+    before = counts(session_factory)
+    outcome = import_extraction(session_factory, _revised(), PARK, 2025, confirm=lambda p: False)
+    assert not outcome.applied and outcome.plan.status == "revision"
+    changes = {(r.key, r.change) for r in outcome.plan.rows_of("task")}
+    assert changes == {(("1", "地区生产总值"), "removed"), (("3", "规模工业增加值"), "changed"),
+                       (("8", "全面发起招商引资新攻势"), "unchanged"), (("9", "全面开展项目建设"), "new")}
+    [changed] = outcome.plan.rows_of("task", "changed")
+    assert changed.fields == {"requirement": ("增长6.5%以上", "增长7%以上")}
+    assert counts(session_factory) == before
+
+
+def test_confirmed_revision_updates_withdraws_and_keeps_history(session_factory, park):
+    first = import_extraction(session_factory, make_extraction(), PARK, 2025)
+    outcome = import_extraction(session_factory, _revised(), PARK, 2025, confirm=lambda p: True)
+    assert outcome.applied
+    with session_factory() as s:
+        tasks = {t.seq: t for t in s.scalars(select(Task))}
+        assert set(tasks) == {"1", "3", "8", "9"}  # nothing deleted
+        assert tasks["1"].status == "withdrawn" and tasks["1"].withdrawn_at is not None
+        assert tasks["3"].requirement == "增长7%以上" and tasks["3"].version == 2
+        assert tasks["8"].status == "active" and tasks["8"].version == 1
+        assert tasks["9"].lead_units[0].name == "住建局"
+        doc = s.get(ImportedDocument, outcome.document_id)
+        assert doc.supersedes_id == first.document_id
+        update = s.scalars(select(AuditEntry).where(AuditEntry.entity == "task", AuditEntry.action == "update")).one()
+        assert (update.entity_id, update.field, update.old_value, update.new_value) == \
+            (tasks["3"].id, "requirement", "增长6.5%以上", "增长7%以上")
+        withdraw = s.scalars(select(AuditEntry).where(AuditEntry.action == "withdraw")).one()
+        assert withdraw.entity_id == tasks["1"].id
+
+
+def test_failure_half_way_leaves_database_as_before(session_factory, park, monkeypatch):
+    import_extraction(session_factory, make_extraction(), PARK, 2025)
+    before = counts(session_factory)
+    written = []
+
+    def explode(self, rc, doc):
+        written.append(self.s.scalar(select(func.count()).select_from(Task)))
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(importing._Writer, "apply_project", explode)
+    revised = _revised()
+    revised.projects[0].total_investment = Amount(500000, "万元")
+    with pytest.raises(RuntimeError, match="disk full"):
+        import_extraction(session_factory, revised, PARK, 2025, confirm=lambda p: True)
+    assert written == [before["tasks"] + 1]  # the new task had been flushed when it failed
+    assert counts(session_factory) == before
+    with session_factory() as s:
+        assert s.scalars(select(Task.requirement).where(Task.seq == "3")).one() == "增长6.5%以上"
+
+
+def test_unknown_park_is_refused_with_the_existing_parks(session_factory, park):
+    before = counts(session_factory)
+    with pytest.raises(ImportRefused) as err:
+        import_extraction(session_factory, make_extraction(), "安化经开区", 2025)
+    assert "园区“安化经开区”不存在" in err.value.message and PARK in err.value.message
+    assert "--create-park" in err.value.message
+    assert counts(session_factory) == before
+
+
+def test_create_park_creates_it(session_factory):
+    outcome = import_extraction(session_factory, make_extraction(), "安化经开区", 2025, create_park=True)
+    assert outcome.applied
+    with session_factory() as s:
+        park = s.scalars(select(Park)).one()
+        assert park.name == "安化经开区" and park.settings is not None
+        assert {t.park_id for t in s.scalars(select(Task))} == {park.id}
+
+
+def test_broken_file_gives_the_extractors_message(session_factory, park, monkeypatch, tmp_path):
+    from parkgov.extract import pipeline
+
+    def broken(path):
+        raise ExtractError(f"{path.name}：文件为空，没有可读取的内容")
+
+    monkeypatch.setattr(pipeline, "extract_path", broken)
+    before = counts(session_factory)
+    path = tmp_path / "空文件.txt"
+    path.write_text("")
+    with pytest.raises(ImportRefused, match="空文件.txt：文件为空"):
+        import_file(session_factory, path, PARK, 2025)
+    assert counts(session_factory) == before
+
+
+def test_empty_extraction_is_refused(session_factory, park):
+    ext = make_extraction()
+    ext.indicators, ext.tasks, ext.projects = [], [], []
+    with pytest.raises(ImportRefused, match="没有识别出任何指标、任务或项目"):
+        import_extraction(session_factory, ext, PARK, 2025)
+
+
+def test_cli_import_dry_run_then_import_then_duplicate(db_url, session_factory, park, monkeypatch, tmp_path):
+    from parkgov.cli import app
+    from parkgov.extract import pipeline
+
+    monkeypatch.setenv("PARKGOV_DATABASE_URL", db_url)
+    monkeypatch.setattr(pipeline, "extract_path", lambda path: copy.deepcopy(make_extraction()))
+    path = tmp_path / "分解表.txt"
+    path.write_text("…", encoding="utf-8")
+    runner = CliRunner()
+    dry = runner.invoke(app, ["import", str(path), "--park", PARK, "--year", "2025", "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert "试运行" in dry.output and "全面发起招商引资新攻势" in dry.output and "按规范化名称匹配" in dry.output
+    assert counts(session_factory)["tasks"] == 0
+    done = runner.invoke(app, ["import", str(path), "--park", PARK, "--year", "2025"])
+    assert done.exit_code == 0 and "已导入" in done.output
+    assert counts(session_factory)["tasks"] == 3
+    again = runner.invoke(app, ["import", str(path), "--park", PARK, "--year", "2025"])
+    assert again.exit_code == 0 and "已导入过" in again.output
+    assert counts(session_factory)["tasks"] == 3
+    unknown = runner.invoke(app, ["import", str(path), "--park", "没有的园区"])
+    assert unknown.exit_code == 1 and "不存在" in unknown.output and "Traceback" not in unknown.output
