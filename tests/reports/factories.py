@@ -6,7 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 from parkgov.reports.bulletin_data import (BulletinData, DocumentHead, IndicatorRow, Light, ProjectRow, RankingRow,
-                                           ReportGap, SummaryData, SupervisionRow, TaskRow)
+                                           ReportGap, SummaryData, SupervisionRow, TaskRow,
+                                           LedgerData)
 
 CATEGORIES = ["年度目标任务", "着力兴产业、优环境，在园区提质上实现新跃升", "全面推进安全环保与营商环境建设"]
 DEPARTMENTS = ["发改局", "财政局", "科工局", "商务局", "人社局", "住建局", "市监局", "应急局"]
@@ -17,13 +18,13 @@ def indicators() -> list[IndicatorRow]:
     """Indicators in the style of seed 001 (1-6月, 亿元), one without target, one with target 0."""
     return [
         IndicatorRow("技工贸总收入", "亿元", Decimal("90"), Decimal("43.6"), Decimal("3.5"), Decimal("50"),
-                     Light.yellow, ["发改局"], ["郑涵文"]),
+                     Light.YELLOW, ["发改局"], ["郑涵文"]),
         IndicatorRow("规模工业总产值", "亿元", Decimal("60"), Decimal("32.97"), Decimal("9.1"), Decimal("50"),
-                     Light.green, ["科工局"], ["王亮"]),
+                     Light.GREEN, ["科工局"], ["王亮"]),
         IndicatorRow("工业固定资产投资", "万元", Decimal("120000"), Decimal("48800"), Decimal("67.7"), Decimal("50"),
-                     Light.red, ["发改局"], ["郑涵文"]),
+                     Light.RED, ["发改局"], ["郑涵文"]),
         IndicatorRow("税收", "亿元", Decimal("2.5"), Decimal("1.07"), Decimal("-4.35"), Decimal("50"),
-                     Light.red, ["财政局"], ["郑涵文"]),
+                     Light.RED, ["财政局"], ["郑涵文"]),
         IndicatorRow("进出口额", "亿元", None, Decimal("3.71"), Decimal("352.44"), Decimal("50"), None,
                      ["商务局"], ["王亮"]),
         IndicatorRow("新增规上工业企业", "家", Decimal("0"), Decimal("3"), None, Decimal("50"), None,
@@ -37,16 +38,16 @@ def tasks(n: int = 12, seed: int = 7) -> list[TaskRow]:
     rnd = random.Random(seed)
     rows = []
     for i in range(1, n + 1):
-        light = rnd.choice([Light.green, Light.green, Light.yellow, Light.red, None])
-        done = light is Light.green and rnd.random() < 0.3
+        light = rnd.choice([Light.GREEN, Light.GREEN, Light.YELLOW, Light.RED, None])
+        done = light is Light.GREEN and rnd.random() < 0.3
         deps = rnd.sample(DEPARTMENTS, rnd.choice([1, 1, 2]))
         rows.append(TaskRow(
             seq=str(i), category=CATEGORIES[(i - 1) * len(CATEGORIES) // n], item=f"重点任务事项第{i}项",
             requirement=f"力争全年新引进产业项目{i}个以上，完成年度目标任务。",
             leaders=rnd.sample(LEADERS, 1), departments=deps,
-            status="已完成" if done else ("滞后" if light is Light.red else "推进中"), done=done, light=light,
+            status="已完成" if done else ("滞后" if light is Light.RED else "推进中"), done=done, light=light,
             latest_progress=None if i % 5 == 0 else f"已完成第{i}项工作的阶段性目标，累计推进{i * 3}家企业。",
-            issues=f"第{i}项工作受用地指标制约进展缓慢。" if light is Light.red else None,
+            issues=f"第{i}项工作受用地指标制约进展缓慢。" if light is Light.RED else None,
             next_steps=f"加快推进第{i}项工作。" if i % 2 else None))
     return rows
 
@@ -54,9 +55,9 @@ def tasks(n: int = 12, seed: int = 7) -> list[TaskRow]:
 def projects() -> list[ProjectRow]:
     return [
         ProjectRow("污水处理厂提质改造及配套管网建设工程", "万元", "基础设施项目", "续建", ["住建局"], ["覃政"],
-                   Decimal("32000"), Decimal("12000"), Decimal("6860"), Light.green),
+                   Decimal("32000"), Decimal("12000"), Decimal("6860"), Light.GREEN),
         ProjectRow("精细化工产业基地及配套设施（二期）", "万元", "产业项目", "新建", ["发改局"], ["郑涵文"],
-                   Decimal("85000"), Decimal("30000"), Decimal("8000"), Light.red, "征拆未完成，主体工程未开工。"),
+                   Decimal("85000"), Decimal("30000"), Decimal("8000"), Light.RED, "征拆未完成，主体工程未开工。"),
         ProjectRow("新能源产业园建设项目", "万元", "产业项目", "前期", ["商务局"], ["王亮"],
                    Decimal("41000"), Decimal("0"), None, None),
     ]
@@ -94,3 +95,8 @@ def summary(annual: bool = False) -> SummaryData:
     return SummaryData(park="洪江高新区", year=2025, period_label="2025年1-6月",
                        head=head("洪江高新区2025年上半年工作总结"), annual=annual, indicators=indicators(),
                        tasks=tasks(12), projects=projects())
+
+
+def ledger(n_tasks: int = 12) -> LedgerData:
+    return LedgerData(park="洪江高新区", period_label="2025年1-6月", tasks=tasks(n_tasks), indicators=indicators(),
+                      projects=projects())

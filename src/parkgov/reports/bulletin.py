@@ -21,13 +21,9 @@ def _names(values: list[str]) -> str:
     return "、".join(values) if values else DASH
 
 
-def _light_counts(lights: list[Light | None]) -> str:
-    parts = [f"{label}{lights.count(light)}项" for light, label in
-             ((Light.green, "绿灯"), (Light.yellow, "黄灯"), (Light.red, "红灯")) if lights.count(light)]
-    unrated = lights.count(None)
-    if unrated:
-        parts.append(f"未评定{unrated}项")
-    return "、".join(parts)
+def _light_counts(lights: list[Light]) -> str:
+    return "、".join(f"{light.label}{lights.count(light)}项" for light in
+                    (Light.GREEN, Light.YELLOW, Light.RED, Light.GREY) if lights.count(light))
 
 
 class BulletinWriter:
@@ -82,7 +78,7 @@ class BulletinWriter:
                          fmt_pct_bare(r.yoy_pct, 2), fmt_pct_bare(r.completion_pct), fmt_pct_bare(self._tp(r)),
                          light_label(r.light)])
         self.out.table(["序号", "指标", "单位", "年度目标", "累计完成", "同比增长（%）", "完成率（%）",
-                        "序时进度（%）", "状态"], rows, [9, 34, 12, 18, 18, 17, 16, 16, 14],
+                        "序时进度（%）", "状态"], rows,
                        center_columns=(0, 2, 3, 4, 5, 6, 7, 8))
         missing = [r.name for r in d.indicators if r.actual is None]
         untargeted = [r.name for r in d.indicators if r.target is None]
@@ -100,8 +96,8 @@ class BulletinWriter:
 
     @staticmethod
     def _tally_rows(tallies: list[Tally]) -> list[list[str]]:
-        return [[str(i), t.name, str(t.total), str(t.done), str(t.count(Light.green)), str(t.count(Light.yellow)),
-                 str(t.count(Light.red)), str(t.count(None))] for i, t in enumerate(tallies, 1)]
+        return [[str(i), t.name, str(t.total), str(t.done), str(t.count(Light.GREEN)), str(t.count(Light.YELLOW)),
+                 str(t.count(Light.RED)), str(t.count(Light.GREY))] for i, t in enumerate(tallies, 1)]
 
     def _tasks(self) -> None:
         d = self.data
@@ -112,16 +108,15 @@ class BulletinWriter:
         done = sum(t.done for t in d.tasks)
         self.out.paragraph(f"{len(d.tasks)}项重点任务中，已完成{done}项；"
                            f"{_light_counts([t.light for t in d.tasks])}。")
-        headers = ["序号", "{}", "任务数", "已完成", "绿灯", "黄灯", "红灯", "未评定"]
-        widths = [9, 50, 14, 14, 12, 12, 12, 14]
+        headers = ["序号", "{}", "任务数", "已完成", "绿灯", "黄灯", "红灯", "灰灯"]
         self.out.h2("按牵头部门")
         departments = by_department(d.tasks)
-        self.out.table([h.format("牵头部门") for h in headers], self._tally_rows(departments), widths,
+        self.out.table([h.format("牵头部门") for h in headers], self._tally_rows(departments),
                        center_columns=range(2, 8))
         if any(len(t.departments) > 1 for t in d.tasks):
             self.out.note("多个部门共同牵头的任务，分别计入各牵头部门。")
         self.out.h2("按任务类别")
-        self.out.table([h.format("任务类别") for h in headers], self._tally_rows(by_category(d.tasks)), widths,
+        self.out.table([h.format("任务类别") for h in headers], self._tally_rows(by_category(d.tasks)),
                        center_columns=range(2, 8))
         if self.with_charts:
             png = charts.light_counts_chart({t.name: t.lights for t in departments})
@@ -157,7 +152,7 @@ class BulletinWriter:
                          fmt_pct_bare(p.completion_pct), light_label(p.light)])
         unit = f"（{d.projects[0].money_unit}）" if one_unit else ""
         self.out.table(["序号", "项目名称", "建设性质", "责任单位", f"年度计划{unit}", f"累计完成{unit}",
-                        "完成率（%）", "状态"], rows, [9, 44, 14, 24, 20, 20, 15, 14],
+                        "完成率（%）", "状态"], rows,
                        center_columns=(0, 2, 4, 5, 6, 7))
         unplanned = [p.name for p in d.projects if p.annual_plan is None or p.annual_plan == 0]
         if unplanned:
@@ -177,7 +172,7 @@ class BulletinWriter:
         self.out.paragraph(f"本轮共有红灯事项{len(items)}项，请相关单位和牵头领导重点关注、限期整改。")
         rows = [[str(i), it.kind, it.name, _names(it.departments), _names(it.leaders), it.detail or DASH]
                 for i, it in enumerate(items, 1)]
-        self.out.table(["序号", "类型", "事项", "责任单位", "牵头领导", "情况"], rows, [9, 11, 45, 24, 18, 49],
+        self.out.table(["序号", "类型", "事项", "责任单位", "牵头领导", "情况"], rows,
                        center_columns=(0, 1))
 
     def _supervision(self) -> None:
@@ -190,12 +185,12 @@ class BulletinWriter:
         if d.orders_opened:
             self.out.h2("新下发督办单")
             rows = [[o.number, o.subject, o.unit, _day(o.opened_on), _day(o.due_on)] for o in d.orders_opened]
-            self.out.table(["编号", "督办事项", "责任单位", "下发日期", "办结时限"], rows, [24, 60, 28, 22, 22],
+            self.out.table(["编号", "督办事项", "责任单位", "下发日期", "办结时限"], rows,
                            center_columns=(0, 3, 4))
         if d.orders_closed:
             self.out.h2("已办结督办单")
             rows = [[o.number, o.subject, o.unit, _day(o.closed_on), o.result or DASH] for o in d.orders_closed]
-            self.out.table(["编号", "督办事项", "责任单位", "办结日期", "办理结果"], rows, [24, 50, 26, 22, 34],
+            self.out.table(["编号", "督办事项", "责任单位", "办结日期", "办理结果"], rows,
                            center_columns=(0, 3))
 
     def _ranking(self) -> None:
@@ -206,7 +201,7 @@ class BulletinWriter:
             return
         ordered = sorted(d.ranking, key=lambda r: r.rank)
         rows = [[str(r.rank), r.unit, fmt_number(r.score), str(r.tasks), str(r.red), r.note or ""] for r in ordered]
-        self.out.table(["名次", "单位", "得分", "任务数", "红灯数", "备注"], rows, [12, 50, 18, 16, 16, 44],
+        self.out.table(["名次", "单位", "得分", "任务数", "红灯数", "备注"], rows,
                        center_columns=(0, 2, 3, 4))
         bottom = d.bottom()
         if bottom:
@@ -229,7 +224,7 @@ class BulletinWriter:
         self.out.paragraph(f"{expected}迟报{len(late)}个，未报{len(missing)}个。")
         rows = [[str(i), g.unit, "未报" if g.missing else "迟报", _day(g.due_on), _day(g.submitted_on)]
                 for i, g in enumerate(d.report_gaps, 1)]
-        self.out.table(["序号", "单位", "情况", "报送时限", "实际报送日期"], rows, [10, 60, 16, 32, 32],
+        self.out.table(["序号", "单位", "情况", "报送时限", "实际报送日期"], rows,
                        center_columns=(0, 2, 3, 4))
 
 

@@ -8,30 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import Enum
 
+from parkgov.domain.light import Light
 from parkgov.reports.formatting import dec, ratio_pct
 
+__all__ = ["Light"]
 
-class Light(str, Enum):
-    """A traffic light as the status engine gave it."""
 
-    green = "green"
-    yellow = "yellow"
-    red = "red"
-
-    @property
-    def label(self) -> str:
-        return {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}[self.value]
-
-    @property
-    def short(self) -> str:
-        return {"green": "绿", "yellow": "黄", "red": "红"}[self.value]
+def _light(value: Light | str | None) -> Light:
+    return Light(value) if value else Light.GREY
 
 
 def light_label(light: Light | None) -> str:
-    """``红灯``/``黄灯``/``绿灯``, or ``未评定`` for an item without a light."""
-    return light.label if light else "未评定"
+    """``红灯``/``黄灯``/``绿灯``/``灰灯`` (no data), as the status engine labels them."""
+    return (light or Light.GREY).label
 
 
 @dataclass
@@ -44,13 +34,14 @@ class IndicatorRow:
     actual: Decimal | None = None
     yoy_pct: Decimal | None = None
     time_progress_pct: Decimal | None = None
-    light: Light | None = None
+    light: Light = Light.GREY
     departments: list[str] = field(default_factory=list)
     leaders: list[str] = field(default_factory=list)
     note: str | None = None
     target_growth_pct: Decimal | None = None
 
     def __post_init__(self) -> None:
+        self.light = _light(self.light)
         self.target, self.actual = dec(self.target), dec(self.actual)
         self.yoy_pct, self.time_progress_pct = dec(self.yoy_pct), dec(self.time_progress_pct)
         self.target_growth_pct = dec(self.target_growth_pct)
@@ -73,11 +64,14 @@ class TaskRow:
     departments: list[str] = field(default_factory=list)
     status: str = "推进中"
     done: bool = False
-    light: Light | None = None
+    light: Light = Light.GREY
     latest_progress: str | None = None
     issues: str | None = None
     next_steps: str | None = None
     deadline: str | None = None
+
+    def __post_init__(self) -> None:
+        self.light = _light(self.light)
 
 
 @dataclass
@@ -93,10 +87,11 @@ class ProjectRow:
     total_investment: Decimal | None = None
     annual_plan: Decimal | None = None
     completed: Decimal | None = None
-    light: Light | None = None
+    light: Light = Light.GREY
     latest_progress: str | None = None
 
     def __post_init__(self) -> None:
+        self.light = _light(self.light)
         self.total_investment = dec(self.total_investment)
         self.annual_plan, self.completed = dec(self.annual_plan), dec(self.completed)
 
@@ -198,4 +193,15 @@ class SummaryData:
     annual: bool = False
     indicators: list[IndicatorRow] = field(default_factory=list)
     tasks: list[TaskRow] = field(default_factory=list)
+    projects: list[ProjectRow] = field(default_factory=list)
+
+
+@dataclass
+class LedgerData:
+    """The rows of the Excel ledgers (台账) of one park at one round."""
+
+    park: str
+    period_label: str
+    tasks: list[TaskRow] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
     projects: list[ProjectRow] = field(default_factory=list)

@@ -16,7 +16,7 @@ plt.rcParams["font.sans-serif"] = ["Noto Sans CJK SC", "DejaVu Sans"]
 plt.rcParams["font.family"] = "sans-serif"
 plt.rcParams["axes.unicode_minus"] = False
 
-LIGHT_COLOURS = {Light.green: "#2e9d4a", Light.yellow: "#e6b000", Light.red: "#d62728"}
+LIGHT_COLOURS = {Light.GREEN: "#2e9d4a", Light.YELLOW: "#e6b000", Light.RED: "#d62728"}
 NO_LIGHT_COLOUR = "#9e9e9e"
 _DPI = 150
 _MAX_BARS = 20
@@ -77,7 +77,7 @@ def project_investment_chart(rows: Sequence[ProjectRow]) -> bytes | None:
     return _png(fig)
 
 
-def light_counts_chart(groups: dict[str, dict[Light | None, int]]) -> bytes | None:
+def light_counts_chart(groups: dict[str, dict[Light, int]]) -> bytes | None:
     """Stacked bars of red/yellow/green (and unrated) counts per group (unit or category)."""
     names = [n for n, counts in groups.items() if sum(counts.values())][:_MAX_BARS]
     if not names:
@@ -85,10 +85,10 @@ def light_counts_chart(groups: dict[str, dict[Light | None, int]]) -> bytes | No
     fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(names) + 1.6))
     ys = list(range(len(names)))
     left = [0] * len(names)
-    for light, label, colour in ((Light.green, "绿灯", LIGHT_COLOURS[Light.green]),
-                                 (Light.yellow, "黄灯", LIGHT_COLOURS[Light.yellow]),
-                                 (Light.red, "红灯", LIGHT_COLOURS[Light.red]),
-                                 (None, "未评定", NO_LIGHT_COLOUR)):
+    for light, label, colour in ((Light.GREEN, Light.GREEN.label, LIGHT_COLOURS[Light.GREEN]),
+                                 (Light.YELLOW, "黄灯", LIGHT_COLOURS[Light.YELLOW]),
+                                 (Light.RED, "红灯", LIGHT_COLOURS[Light.RED]),
+                                 (Light.GREY, "灰灯", NO_LIGHT_COLOUR)):
         counts = [groups[n].get(light, 0) for n in names]
         if any(counts):
             ax.barh(ys, counts, left=left, color=colour, label=label)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from io import BytesIO
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -121,12 +121,54 @@ def _shade(cell, fill: str) -> None:
     tcpr.append(shd)
 
 
-def _repeat_header(row) -> None:
+def _keep_row(row, repeat: bool = False) -> None:
+    """Keep a row on one page; ``repeat`` it at the top of every page (header row)."""
     trpr = row._tr.get_or_add_trPr()
-    for tag in ("w:cantSplit", "w:tblHeader"):
+    for tag in ("w:cantSplit", "w:tblHeader") if repeat else ("w:cantSplit",):
         el = OxmlElement(tag)
         el.set(qn("w:val"), "true")
         trpr.append(el)
+
+
+def _cell_margins(table, twips: int = 68) -> None:
+    tblpr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        el = OxmlElement(side)
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tblpr.append(margins)
+
+
+def text_em(text: str) -> float:
+    """Width of the widest line of ``text`` in em: CJK and full-width characters 1, others 0.55."""
+    return max((sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in line) for line in text.split("\n")), default=0.0)
+
+
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], total_mm: float = TEXT_WIDTH_MM,
+                  size_pt: float = 10.5, padding_mm: float = 3.0, cap_mm: float = 80.0) -> list[float]:
+    """Column widths (mm) summing to ``total_mm``: each fits its text, none squeezes a header below two lines."""
+    em = size_pt * 25.4 / 72
+    sample = list(rows[:200])
+    minimum, natural = [], []
+    for i, header in enumerate(headers):
+        cells = [str(r[i]) for r in sample if i < len(r)]
+        unbreakable = [text_em(c) for c in cells if all(ord(ch) <= 0x2E7F for ch in c)]
+        head = text_em(header)
+        low = max([2.0, head if head <= 4 else head / 2] + unbreakable) * em + padding_mm
+        minimum.append(low)
+        head_line = head if head <= 4 else max(4.0, head / 2)
+        natural.append(min(max([low, head_line * em + padding_mm] + [text_em(c) * em + padding_mm for c in cells]),
+                           max(cap_mm, low)))
+    need = sum(natural)
+    if need <= total_mm:
+        return [w * total_mm / need for w in natural]
+    spare = [n - m for n, m in zip(natural, minimum)]
+    excess = need - total_mm
+    if sum(spare) >= excess:
+        return [n - excess * s / sum(spare) for n, s in zip(natural, spare)]
+    return [m * total_mm / sum(minimum) for m in minimum]
 
 
 class OfficialDocument:
@@ -231,7 +273,7 @@ class OfficialDocument:
         """``一、…`` in 黑体."""
         self._h1 += 1
         self._h2 = self._h3 = 0
-        self._para(f"{chinese_ordinal(self._h1)}、{text}", H1_FONT)
+        self._para(f"{chinese_ordinal(self._h1)}、{text}", H1_FONT).paragraph_format.keep_with_next = True
 
     def h2(self, text: str, body: str | None = None) -> None:
         """``（一）…`` in 楷体_GB2312; with ``body`` the paragraph goes on in 仿宋 (seed 001 style)."""
@@ -239,7 +281,7 @@ class OfficialDocument:
         self._h3 = 0
         heading = f"（{chinese_ordinal(self._h2)}）{text}"
         if body is None:
-            self._para(heading, H2_FONT)
+            self._para(heading, H2_FONT).paragraph_format.keep_with_next = True
             return
         p = self._para(heading + "。", H2_FONT)
         set_run_font(p.add_run(body), BODY_FONT, BODY_SIZE)
@@ -256,26 +298,27 @@ class OfficialDocument:
         """A note of what is missing or how a figure was computed, in body text."""
         self._para(f"注：{text}")
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequence[float],
-              center_columns: Sequence[int] = ()) -> None:
-        """A ruled table in 仿宋 五号 with a shaded, repeated header row."""
-        scale = TEXT_WIDTH_MM / sum(widths_mm)
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], center_columns: Iterable[int] = ()) -> None:
+        """A ruled table in 仿宋 五号 with a shaded, repeated header row; widths fit the text."""
+        widths = column_widths(headers, rows)
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        for column, width in zip(table.columns, widths_mm):
-            column.width = Mm(width * scale)
+        _cell_margins(table)
+        for column, width in zip(table.columns, widths):
+            column.width = Mm(width)
         header = table.rows[0]
-        _repeat_header(header)
-        for cell, text, width in zip(header.cells, headers, widths_mm):
-            cell.width = Mm(width * scale)
+        _keep_row(header, repeat=True)
+        for cell, text, width in zip(header.cells, headers, widths):
+            cell.width = Mm(width)
             self._cell(cell, text, bold=True, center=True)
             _shade(cell, HEADER_SHADING)
         centered = set(center_columns)
         for values in rows:
-            cells = table.add_row().cells
-            for i, (cell, text) in enumerate(zip(cells, values)):
+            row = table.add_row()
+            _keep_row(row)
+            for i, (cell, text) in enumerate(zip(row.cells, values)):
                 self._cell(cell, text, center=i in centered)
         spacer = self.doc.add_paragraph()
         _exact(spacer, Pt(12))
@@ -293,6 +336,7 @@ class OfficialDocument:
         p = self.doc.add_paragraph()
         _single(p)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.keep_with_next = True
         p.add_run().add_picture(BytesIO(png), width=Mm(width_mm))
         self._para(f"图{self._figures}  {caption}", size=Pt(14), align=WD_ALIGN_PARAGRAPH.CENTER, indent=Pt(0))
 

@@ -22,14 +22,14 @@ class Tally:
     name: str
     total: int = 0
     done: int = 0
-    lights: dict[Light | None, int] = field(default_factory=dict)
+    lights: dict[Light, int] = field(default_factory=dict)
 
     def add(self, task: TaskRow) -> None:
         self.total += 1
         self.done += int(task.done)
         self.lights[task.light] = self.lights.get(task.light, 0) + 1
 
-    def count(self, light: Light | None) -> int:
+    def count(self, light: Light) -> int:
         return self.lights.get(light, 0)
 
 
@@ -66,11 +66,11 @@ def red_items(indicators: Sequence[IndicatorRow], tasks: Sequence[TaskRow],
               projects: Sequence[ProjectRow]) -> list[RedItem]:
     """Every red indicator, task and project, in that order."""
     items = [RedItem("指标", r.name, r.departments, r.leaders, r.note or _indicator_detail(r))
-             for r in indicators if r.light is Light.red]
+             for r in indicators if r.light is Light.RED]
     items += [RedItem("任务", f"{t.seq} {t.item}".strip(), t.departments, t.leaders,
-                      t.issues or t.latest_progress or t.status) for t in tasks if t.light is Light.red]
+                      t.issues or t.latest_progress or t.status) for t in tasks if t.light is Light.RED]
     items += [RedItem("项目", p.name, p.departments, p.leaders, p.latest_progress or "")
-              for p in projects if p.light is Light.red]
+              for p in projects if p.light is Light.RED]
     return items
 
 
