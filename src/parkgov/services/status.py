@@ -1,0 +1,269 @@
+"""Status views: a park's indicators, tasks and projects at an as-of date (default today).
+
+Completion, time progress and lights are computed by the domain layer; this module only
+gathers the latest reported figures (rounds whose month has ended by the as-of date).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from parkgov.domain.deadline import Deadline, parse_deadline
+from parkgov.domain.errors import DomainError
+from parkgov.domain.light import DEFAULT_THRESHOLDS, Light, Thresholds, worst
+from parkgov.domain.period import Period
+from parkgov.domain.project_status import Milestone, MilestonePlan, project_status
+from parkgov.domain.quantity import Quantity
+from parkgov.domain.target import Target, assess
+from parkgov.domain.task_status import TaskState, task_light, task_state
+from parkgov.domain.time_progress import time_progress
+from parkgov.services import lookup
+from parkgov.services.access import Actor, require_read
+from parkgov.services.progress import STATE_ALIASES
+from parkgov.store.models import (ACTIVE, DispatchRound, Indicator, IndicatorActual, ParkSettings, ProgressReport,
+                                  Project, ProjectInvestment, Task, Unit)
+
+MILESTONE_COLUMNS = {Milestone.SIGNED: ("signed_planned", "signed_actual"),
+                     Milestone.STARTED: ("started_planned", "started_actual"),
+                     Milestone.COMPLETED: ("completed_planned", "completed_actual"),
+                     Milestone.IN_PRODUCTION: ("production_planned", "production_actual")}
+
+
+@dataclass(frozen=True)
+class ParkStatus:
+    """Every row of a park's year with its light at ``as_of``, as plain dictionaries."""
+
+    park_id: int
+    park: str
+    year: int
+    as_of: date
+    time_progress: Decimal
+    indicators: list[dict]
+    tasks: list[dict]
+    projects: list[dict]
+
+    def items(self) -> list[dict]:
+        return [*self.indicators, *self.tasks, *self.projects]
+
+    def as_dict(self) -> dict:
+        return {"park_id": self.park_id, "park": self.park, "year": self.year, "as_of": self.as_of,
+                "time_progress": self.time_progress, "indicators": self.indicators, "tasks": self.tasks,
+                "projects": self.projects, "light_counts": light_counts(self.items())}
+
+
+def light_counts(items: list[dict]) -> dict[str, int]:
+    counts = {light.value: 0 for light in Light}
+    for item in items:
+        counts[item["light"]] += 1
+    return counts
+
+
+def thresholds_of(session: Session, park_id: int) -> Thresholds:
+    """The park's light thresholds (defaults when it has none)."""
+    settings = session.get(ParkSettings, park_id)
+    if settings is None:
+        return DEFAULT_THRESHOLDS
+    try:
+        return Thresholds(green_gap_pct=Decimal(settings.green_gap_pct), yellow_gap_pct=Decimal(settings.yellow_gap_pct))
+    except DomainError:
+        return DEFAULT_THRESHOLDS
+
+
+def _period_end(code: str) -> date | None:
+    try:
+        return Period.parse(code).end
+    except DomainError:
+        return None
+
+
+def _unit_names(session: Session, park_id: int) -> dict[int, str]:
+    return dict(session.execute(select(Unit.id, Unit.name).where(Unit.park_id == park_id)).all())
+
+
+def _light(light: Light) -> dict:
+    return {"light": light.value, "light_label": light.label}
+
+
+def _indicator_rows(session: Session, park_id: int, year: int, as_of: date, thresholds: Thresholds,
+                    units: dict[int, str]) -> list[dict]:
+    indicators = list(session.scalars(select(Indicator).where(Indicator.park_id == park_id, Indicator.year == year,
+                                                              Indicator.status == ACTIVE).order_by(Indicator.id)))
+    actuals: dict[int, IndicatorActual] = {}
+    rows = session.scalars(select(IndicatorActual).where(IndicatorActual.indicator_id.in_([i.id for i in indicators]),
+                                                         IndicatorActual.status == ACTIVE,
+                                                         IndicatorActual.cumulative.is_(True))
+                           .order_by(IndicatorActual.id))
+    best: dict[int, tuple] = {}
+    for actual in rows:
+        end = _period_end(actual.period)
+        if end is None or end > as_of or end.year != year:
+            continue
+        key = (end, actual.id)
+        if actual.indicator_id not in best or key > best[actual.indicator_id]:
+            best[actual.indicator_id], actuals[actual.indicator_id] = key, actual
+    period = Period.of_year(year)
+    out = []
+    for ind in indicators:
+        actual = actuals.get(ind.id)
+        assessments = []
+        try:
+            if ind.target_value is not None and ind.unit:
+                target = Target.from_comparator(ind.target_value, ind.unit, ind.comparator)
+                figure = None
+                if actual is not None and actual.value is not None:
+                    figure = Quantity.of(actual.value, actual.unit or ind.unit)
+                assessments.append(assess(target, figure, period=period, as_of=as_of, thresholds=thresholds))
+            if ind.growth_target_pct is not None:
+                growth = actual.yoy_pct if actual is not None else None
+                assessments.append(assess(Target.growth(ind.growth_target_pct), growth, period=period, as_of=as_of,
+                                          thresholds=thresholds))
+        except DomainError as exc:
+            assessments = []
+            note = exc.message
+        else:
+            note = "；".join(a.note for a in assessments) or "未设定可考核的目标"
+        light = worst(a.light for a in assessments) if assessments else Light.GREY
+        rate = next((a.completion_rate for a in assessments if a.completion_rate is not None), None)
+        out.append({"kind": "indicator", "id": ind.id, "key": f"indicator:{ind.id}", "title": ind.name,
+                    "unit_id": ind.lead_unit_id, "unit": units.get(ind.lead_unit_id),
+                    "target_value": ind.target_value, "target_unit": ind.unit, "comparator": ind.comparator,
+                    "growth_target_pct": ind.growth_target_pct,
+                    "actual_value": actual.value if actual else None, "actual_unit": actual.unit if actual else None,
+                    "actual_period": actual.period if actual else None,
+                    "yoy_pct": actual.yoy_pct if actual else None, "completion_rate": rate,
+                    "time_progress": time_progress(period, as_of), "note": note, **_light(light)})
+    return out
+
+
+def _latest_reports(session: Session, park_id: int, year: int, as_of: date, column) -> dict[int, ProgressReport]:
+    """The newest report per item among rounds of ``year`` whose month ended by ``as_of``."""
+    rounds = {r.id: r.period for r in session.scalars(select(DispatchRound).where(DispatchRound.park_id == park_id))
+              if (end := _period_end(r.period)) is not None and end <= as_of and end.year == year}
+    latest: dict[int, tuple] = {}
+    reports: dict[int, ProgressReport] = {}
+    if not rounds:
+        return reports
+    for report in session.scalars(select(ProgressReport).where(ProgressReport.round_id.in_(rounds),
+                                                               column.is_not(None))):
+        item_id = getattr(report, column.key)
+        key = (rounds[report.round_id], report.revision, report.id)
+        if item_id not in latest or key > latest[item_id]:
+            latest[item_id], reports[item_id] = key, report
+    return reports
+
+
+def _deadline(task: Task) -> Deadline | None:
+    if task.deadline is not None:
+        return Deadline.on(task.deadline, task.deadline_text or "")
+    if task.deadline_text:
+        try:
+            return parse_deadline(task.deadline_text, task.year)
+        except DomainError:
+            return None
+    return None
+
+
+def _task_rows(session: Session, park_id: int, year: int, as_of: date, units: dict[int, str]) -> list[dict]:
+    tasks = list(session.scalars(select(Task).where(Task.park_id == park_id, Task.year == year, Task.status == ACTIVE)
+                                 .options(selectinload(Task.lead_units), selectinload(Task.leaders),
+                                          selectinload(Task.targets)).order_by(Task.id)))
+    reports = _latest_reports(session, park_id, year, as_of, ProgressReport.task_id)
+    out = []
+    for task in tasks:
+        report = reports.get(task.id)
+        reported = STATE_ALIASES.get(report.state) if report else None
+        deadline = _deadline(task)
+        state = task_state(reported, deadline, as_of)
+        light = task_light(reported, deadline, as_of)
+        targets = []
+        reported_values = {int(t["target_id"]): Decimal(t["value"])
+                           for t in (report.values or {}).get("targets", [])} if report else {}
+        for target in task.targets:
+            actual = reported_values.get(target.id)
+            rate = None
+            if actual is not None and target.value:
+                rate = actual / target.value
+            targets.append({"id": target.id, "name": target.name, "value": target.value, "unit": target.unit,
+                            "actual": actual, "completion_rate": rate})
+        rates = [t["completion_rate"] for t in targets if t["completion_rate"] is not None]
+        lead = task.lead_units[0] if task.lead_units else None
+        out.append({"kind": "task", "id": task.id, "key": f"task:{task.id}", "seq": task.seq,
+                    "title": task.item or task.requirement or f"任务{task.seq}", "category": task.category,
+                    "requirement": task.requirement, "unit_id": lead.id if lead else None,
+                    "unit": lead.name if lead else None, "units": [u.name for u in task.lead_units],
+                    "leaders": [p.name for p in task.leaders],
+                    "deadline": deadline.due if deadline else None,
+                    "deadline_label": deadline.label if deadline else (task.deadline_text or None),
+                    "overdue": bool(deadline and deadline.is_overdue(as_of) and state is not TaskState.COMPLETED),
+                    "state": state.value if state else None, "state_label": state.label if state else "未报送",
+                    "narrative": report.narrative if report else None,
+                    "reported_at": report.reported_at if report else None,
+                    "revision": report.revision if report else 0,
+                    "targets": targets, "completion_rate": min(rates) if rates else None, **_light(light)})
+    return out
+
+
+def _project_rows(session: Session, park_id: int, year: int, as_of: date, thresholds: Thresholds,
+                  units: dict[int, str]) -> list[dict]:
+    projects = list(session.scalars(select(Project).where(Project.park_id == park_id, Project.year == year,
+                                                          Project.status == ACTIVE).order_by(Project.id)))
+    monthly: dict[int, dict[str, ProjectInvestment]] = defaultdict(dict)
+    for inv in session.scalars(select(ProjectInvestment).where(ProjectInvestment.project_id.in_([p.id for p in projects]))
+                               .order_by(ProjectInvestment.id)):
+        end = _period_end(inv.period)
+        if end is not None and end <= as_of and end.year == year:
+            monthly[inv.project_id][inv.period] = inv
+    period = Period.of_year(year)
+    out = []
+    for project in projects:
+        plan = (Quantity.of(project.annual_plan, project.annual_plan_unit)
+                if project.annual_plan is not None and project.annual_plan_unit else None)
+        completed = None
+        notes: tuple[str, ...] = ()
+        try:
+            for inv in monthly[project.id].values():
+                amount = Quantity.of(inv.amount, inv.unit)
+                completed = amount if completed is None else completed + amount
+            if plan is not None and completed is not None:
+                completed = completed.to(plan.unit)
+            plans = [MilestonePlan(m, getattr(project, planned), getattr(project, actual))
+                     for m, (planned, actual) in MILESTONE_COLUMNS.items()]
+            status = project_status(plan, completed, plans, as_of=as_of, period=period, thresholds=thresholds)
+            light, rate, notes, missed = status.light, status.investment_rate, status.notes, status.missed
+        except DomainError as exc:
+            light, rate, notes, missed = Light.GREY, None, (exc.message,), ()
+        out.append({"kind": "project", "id": project.id, "key": f"project:{project.id}", "title": project.name,
+                    "category": project.category, "stage": project.stage, "unit_id": project.lead_unit_id,
+                    "unit": units.get(project.lead_unit_id),
+                    "total_investment": project.total_investment, "total_investment_unit": project.total_investment_unit,
+                    "annual_plan": project.annual_plan, "annual_plan_unit": project.annual_plan_unit,
+                    "completed_investment": completed.value if completed is not None else None,
+                    "completed_investment_unit": completed.unit.symbol if completed is not None else None,
+                    "completion_rate": rate, "time_progress": time_progress(period, as_of),
+                    "missed_milestones": [m.value for m in missed], "note": "；".join(notes), **_light(light)})
+    return out
+
+
+def compute_status(session: Session, park_id: int, as_of: date, year: int | None = None) -> ParkStatus:
+    """The status of every active row of the park's year at ``as_of`` (no access check)."""
+    park = lookup.park(session, park_id)
+    year = year or as_of.year
+    thresholds = thresholds_of(session, park.id)
+    units = _unit_names(session, park.id)
+    return ParkStatus(park.id, park.name, year, as_of, time_progress(Period.of_year(year), as_of),
+                      _indicator_rows(session, park.id, year, as_of, thresholds, units),
+                      _task_rows(session, park.id, year, as_of, units),
+                      _project_rows(session, park.id, year, as_of, thresholds, units))
+
+
+def park_status(session: Session, actor: Actor, park: int | str, as_of: date | None = None,
+                year: int | None = None) -> dict:
+    """The status view of a park at ``as_of`` (default today), as plain data."""
+    park_row = lookup.park(session, park)
+    require_read(actor, park_row.id)
+    return compute_status(session, park_row.id, as_of or date.today(), year).as_dict()
