@@ -140,3 +140,22 @@ def test_seed_documents_match_their_gold_fields(gold_path):
     for key in ("title", "doc_number", "issuer", "date", "park", "year", "genre"):
         assert getattr(info, key) == gold["document"][key], key
     assert elapsed < 0.05
+
+
+def test_title_on_two_lines_and_a_date_in_chinese_numerals():
+    doc = make_doc("湘潭天易经开区2026年\n工作要点\n一、总体思路\n坚持稳中求进。\n"
+                   "湘潭天易经开区管理委员会\n二〇二六年一月十八日\n")
+    info = extract_metadata(doc)
+    assert info.title == "湘潭天易经开区2026年工作要点"
+    assert info.date == "2026-01-18"
+    assert info.issuer == "湘潭天易经开区管理委员会"
+    assert info.park == "湘潭天易经开区"
+    assert info.genre == "plan"
+
+
+def test_issuer_from_the_document_header_when_unsigned():
+    doc = make_doc("临澧县人民政府办公室文件\n临政办发〔2023〕9号\n关于加快临澧高新区发展的若干措施\n一、目标\n")
+    info = extract_metadata(doc)
+    assert info.issuer == "临澧县人民政府办公室"
+    assert info.title == "关于加快临澧高新区发展的若干措施"
+    assert info.year == 2023

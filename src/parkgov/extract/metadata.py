@@ -17,12 +17,16 @@ TAIL_LINES = 15
 
 _JUNK = re.compile(r"\[bookmark:[^\]]*\]|\*\*|[#>]+\s")
 _WEB_NOISE = re.compile(r"IPv6|设为首页|加入收藏|字体[:：]?|【字体|打印本页|关闭窗口|当前位置|"
-                        r"^首页|浏览次数|阅读次数|分享到|^来源[:：]|发布时间|发布日期|^附\s*件")
+                        r"^首页|浏览次数|阅读次数|分享到|^来源[:：]|发布时间|发布日期|^附\s*件|^密\s*级|^特\s*急|"
+                        r"^加\s*急|公开方式|签发人|^抄\s*送|^主\s*送|^[\u4e00-\u9fff]{0,4}印发$")
 _FORWARD = re.compile(r"关于(?:印发|转发|下发|公布|发布)\s*《(?P<title>[^《》]{4,80})》\s*的?\s*通\s*知")
 _DOC_NUMBER = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,16})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]"
     r"\s*(?P<no>\d{1,4})\s*号")
 _DATE_CN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
+_DATE_HAN = re.compile(r"(?P<y>[〇零○ＯO一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
+                       r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
 _DATE_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
 _DATE_LABEL = re.compile(r"(?:发布时间|发布日期|成文日期|印发日期|发文日期|日期)\s*[:：]\s*")
 _ISSUER_LABEL = re.compile(r"(?:来源|发文机关|发布机构|发文单位|发布单位)\s*[:：]\s*"
@@ -44,8 +48,10 @@ _GENRES = (
     ("action_plan", ("行动方案", "实施方案", "工作方案", "行动计划", "三年行动")),
     ("plan", ("工作要点", "工作计划", "工作打算", "工作安排", "工作思路", "工作重点")),
 )
+_NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]")
 _TITLE_WORDS = tuple(w for _, words in _GENRES for w in words) + (
-    "方案", "计划", "要点", "通知", "意见", "办法", "规划", "报告", "情况", "目标")
+    "方案", "计划", "要点", "通知", "意见", "办法", "规划", "报告", "情况", "目标", "措施", "决定",
+    "细则", "规定", "通报", "公告")
 
 
 def extract_metadata(doc: Document) -> DocumentInfo:
@@ -102,21 +108,29 @@ def find_title(lines: list[str]) -> str | None:
         return squeeze(m.group("title"))
     candidates = []
     for i, line in enumerate(lines[:25]):
-        if _is_noise(line) or _DOC_NUMBER.search(line) or _DATE_CN.fullmatch(squeeze(line)):
+        if _is_noise(line) or _DOC_NUMBER.search(line) or _is_date_line(line):
             continue
         s = squeeze(line)
         if s.endswith("文件") or len(s) < 4 or len(s) > 60:
             continue
         if re.search(r"[。；：:，,]$", s) or not re.search(r"[\u4e00-\u9fff]", s):
             continue
-        if s.count("，") + s.count(",") > 1 or re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．)）]", s):
+        if s.count("，") + s.count(",") > 1 or _NUMBERED.match(s):
             continue
-        score = sum(w in s for w in _TITLE_WORDS) * 2 + bool(re.search(r"(?:19|20)\d{2}年", s))
-        candidates.append((score, -i, s))
+        candidates.append((_title_score(s), -i, s))
+        nxt = squeeze(lines[i + 1]) if i + 1 < len(lines) else ""
+        if (nxt and not _title_score(s) >= 2 and _title_score(nxt) >= 2 and len(s + nxt) <= 60
+                and not is_organ(s) and not is_organ(nxt) and not _is_noise(nxt)
+                and not re.search(r"[。；：:，,]", nxt) and not _NUMBERED.match(nxt)):
+            candidates.append((_title_score(s + nxt) + 1, -i, s + nxt))
     if not candidates:
         return None
     best = max(candidates)
     return best[2] if best[0] > 0 else min(candidates, key=lambda c: -c[1])[2]
+
+
+def _title_score(s: str) -> int:
+    return sum(w in s for w in _TITLE_WORDS) * 2 + bool(re.search(r"(?:19|20)\d{2}年", s))
 
 
 def find_doc_number(lines: list[str]) -> str | None:
@@ -130,8 +144,19 @@ def find_doc_number(lines: list[str]) -> str | None:
     return None
 
 
+def _han_number(text: str) -> int:
+    """``二〇二五`` → 2025, ``十二`` → 12, ``二十五`` → 25."""
+    if "十" not in text:
+        return int("".join(_CN_DIGITS.get(c, c) for c in text))
+    tens, _, ones = text.partition("十")
+    return int(_CN_DIGITS.get(tens, "1") if tens else 1) * 10 + (int(_CN_DIGITS[ones]) if ones else 0)
+
+
 def _date_of(m: re.Match) -> str | None:
-    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    try:
+        y, mo, d = (_han_number(m.group(k)) for k in ("y", "m", "d"))
+    except (KeyError, ValueError):
+        return None
     if 1 <= mo <= 12 and 1 <= d <= 31:
         return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
@@ -148,7 +173,7 @@ def find_date(lines: list[str]) -> str | None:
                 return _date_of(m)
     for line in lines:
         s = squeeze(line)
-        m = _DATE_CN.fullmatch(s) or _DATE_ISO.fullmatch(s)
+        m = _DATE_CN.fullmatch(s) or _DATE_ISO.fullmatch(s) or _DATE_HAN.fullmatch(s)
         if m and _date_of(m):
             return _date_of(m)
     return None
@@ -168,7 +193,7 @@ def find_issuer(lines: list[str]) -> str | None:
         if m and is_organ(m.group("v")):
             return squeeze(m.group("v"))
     for i, line in enumerate(lines):
-        if not (_DATE_CN.fullmatch(squeeze(line)) or _DATE_ISO.fullmatch(squeeze(line))):
+        if not _is_date_line(line):
             continue
         organs: list[str] = []
         j = i - 1
@@ -177,7 +202,16 @@ def find_issuer(lines: list[str]) -> str | None:
             j -= 1
         if organs:
             return "、".join(dict.fromkeys(organs))
+    for line in lines[:5]:
+        s = squeeze(line)
+        if s.endswith("文件") and is_organ(s[:-2]):
+            return s[:-2]
     return None
+
+
+def _is_date_line(line: str) -> bool:
+    s = squeeze(line)
+    return bool(_DATE_CN.fullmatch(s) or _DATE_ISO.fullmatch(s) or _DATE_HAN.fullmatch(s))
 
 
 def _fix_ocr(name: str) -> str:
