@@ -245,3 +245,18 @@ def test_bare_labels_in_prose_are_told_apart_by_the_names():
     one, two = extract_tasks(doc, DocumentInfo())
     assert one.leaders == ["张伟"] and one.co_units == ["县统计局"] and one.departments == []
     assert two.departments == ["县税务局", "县财政局"] and two.leaders == []
+
+
+def test_section_row_repeated_across_merged_cells_and_numbered_categories():
+    rows = [["序号", "类别", "项目", "责任单位"],
+            ["二、项目建设", "二、项目建设", "二、项目建设", "二、项目建设"],
+            ["1", "", "标准厂房", "建投公司"],
+            ["2", "（三）安全生产", "隐患排查", "应急局"]]
+    one, two = extract_tasks(make_doc(rows), DocumentInfo())
+    assert one.category == "项目建设" and one.departments == ["建投公司"]
+    assert two.category == "安全生产"
+
+
+def test_a_single_closing_parenthesis_of_organs_alone_is_not_a_task():
+    doc = make_doc("（一）开放合作\n1.深化区域合作。积极对接省商务厅（省贸促会）。\n2.办好推介会。\n")
+    assert extract_tasks(doc, DocumentInfo()) == []

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from parkgov.extract.deadlines import deadline_in, deadline_of_cell
 from parkgov.extract.document import Document, Table
 from parkgov.extract.facts import DocumentInfo, IndicatorFact, TargetFact, TaskFact
+from parkgov.extract.indicators import indicators_in_text
 from parkgov.extract.names import is_organ_name, split_names
 
 # Column roles by header words, tried in this order (the first that matches wins).
@@ -80,9 +81,8 @@ def targets_in(text: str | None, offset: int, subject: str | None) -> list[Targe
     if not text:
         return []
     try:
-        from parkgov.extract.indicators import indicators_in_text
         found = indicators_in_text(text, offset, kind="target", subject=subject)
-    except Exception:  # the indicator grammar is optional here: no targets rather than no task
+    except Exception:  # a grammar slip costs the targets, never the task
         return []
     out = []
     for ind in found or []:
@@ -198,7 +198,10 @@ def sub_header(cells: tuple[str, ...], cmap: ColumnMap) -> ColumnMap | None:
         return None
     roles = [column_role(c) if c.strip() else None for c in cells]
     named = [r for c, r in zip(cells, roles) if c.strip()]
-    if not named or None in named:
+    texts = [squeeze(c) for c in cells if c.strip()]
+    if not named or None in named or len(set(texts)) < len(texts):
+        return None
+    if not any(r in _PEOPLE_ROLES or r == "deadline" for r in named):
         return None
     return ColumnMap([r or old for r, old in zip(roles, cmap.roles)])
 
@@ -241,6 +244,9 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
     filled = [c for c in cells if c and c.strip()]
     if not filled:
         return
+    if len(filled) > 1 and len({squeeze(c) for c in filled}) == 1:
+        state.category, state.item = _section_title(filled[0]), None
+        return
     seq_text = squeeze(_cell(cells, cmap, "seq"))
     seq_m = _SEQ.match(seq_text) if seq_text else None
     if seq_text and not seq_m:
@@ -251,7 +257,7 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
                                                      for i in cmap.columns(r)):
         state.category, state.item = _section_title(filled[0]), None
         return
-    category = squeeze(_cell(cells, cmap, "category"))
+    category = _section_title(_cell(cells, cmap, "category")) if _cell(cells, cmap, "category") else ""
     item = squeeze(_cell(cells, cmap, "item"))
     requirement = squeeze(_cell(cells, cmap, "requirement"))
     if category:
@@ -380,13 +386,18 @@ def prose_tasks(doc: Document) -> list[TaskFact]:
             blocks.append(h)
         elif blocks:
             blocks[-1].body.append((text, offset))
-    tasks: list[TaskFact] = []
+    found = []
     for i, block in enumerate(blocks):
         body = "".join(t for t, _ in block.body)
         who = responsibility(body)
-        if who is None:
+        if who is not None:
+            found.append((i, block, body, who))
+    labelled = sum(1 for *_, who in found if who[4])
+    tasks: list[TaskFact] = []
+    for i, block, body, who in found:
+        leaders, departments, co_units, span, is_labelled = who
+        if not is_labelled and not labelled and len(found) < 2:
             continue
-        leaders, departments, co_units, span = who
         rest = squeeze(_heading(body, 0).rest if _heading(body, 0) else body)
         requirement = squeeze(body[:span[0]] + body[span[1]:])
         requirement = _heading(requirement, 0).rest if _heading(requirement, 0) else requirement
@@ -442,8 +453,8 @@ def _value_end(text: str, start: int) -> int:
     return stop
 
 
-def responsibility(body: str) -> tuple[list[str], list[str], list[str], tuple[int, int]] | None:
-    """Leaders, departments and co-units named in a duty, and the span of that clause."""
+def responsibility(body: str):
+    """Leaders, departments and co-units named in a duty, the clause's span, and whether labelled."""
     leaders: list[str] = []
     departments: list[str] = []
     co_units: list[str] = []
@@ -466,7 +477,7 @@ def responsibility(body: str) -> tuple[list[str], list[str], list[str], tuple[in
     if first is not None:
         start = first - 1 if first > 0 and body[first - 1] in _OPEN else first
         stop = last + 1 if last < len(body) and body[last] in _CLOSE else last
-        return leaders, departments, co_units, (start, stop)
+        return leaders, departments, co_units, (start, stop), True
     return _closing_organs(body)
 
 
@@ -485,6 +496,6 @@ def _closing_organs(body: str):
             if depth == 0:
                 names = split_names(stripped[j + 1:-1])
                 if names and all(is_organ_name(n) for n in names):
-                    return [], names, [], (j, len(stripped))
+                    return [], names, [], (j, len(stripped)), False
                 return None
     return None
