@@ -1,6 +1,7 @@
 """``parkgov import``: extract a document, show what it adds to the ledger, write it in one transaction."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -17,6 +18,21 @@ def _shorten(value, width: int = 18) -> str:
 
     text = shown(value) or "—"
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _fact_detail(kind: str, fact) -> str:
+    """What a new row holds, in a few words: figure and unit, or who leads it, or its investment."""
+    if fact is None:
+        return ""
+    if kind in ("indicator", "actual"):
+        parts = [fact.comparator or "", "" if fact.value is None else f"{fact.value:g}", fact.unit or ""]
+        if fact.yoy_pct is not None:
+            parts.append(f" 增长{fact.yoy_pct:g}%")
+        return "".join(parts).strip()
+    if kind == "task":
+        return "、".join([*fact.departments, *fact.leaders])
+    ti = fact.total_investment
+    return f"总投资{ti.value:g}{ti.unit or ''}" if ti and ti.value is not None else ""
 
 
 def render_plan(plan, console: Console) -> None:
@@ -49,10 +65,12 @@ def render_plan(plan, console: Console) -> None:
         if not rows:
             continue
         t = Table(title=f"{_KIND[kind]}（{len(rows)}）")
-        for col in ("变化", "项", "修改内容"):
+        for col in ("变化", "项", "内容 / 修改"):
             t.add_column(col)
         for r in rows:
             detail = "；".join(f"{f}：{_shorten(o)} → {_shorten(n)}" for f, (o, n) in r.fields.items())
+            if r.change == "new":
+                detail = _shorten(_fact_detail(kind, r.fact), 30)
             t.add_row(_CHANGE[r.change], _shorten(r.label, 40), detail)
         console.print(t)
 
@@ -75,7 +93,14 @@ def import_command(
     console, err = Console(), Console(stderr=True)
 
     def confirm(plan) -> bool:
-        return yes or typer.confirm("确认按上述修订内容更新台账吗？", default=False)
+        if yes:
+            return True
+        if not sys.stdin.isatty():
+            return False
+        try:
+            return typer.confirm("确认按上述修订内容更新台账吗？", default=False)
+        except typer.Abort:
+            return False
 
     engine = make_engine()
     try:

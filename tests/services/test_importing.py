@@ -257,3 +257,15 @@ def test_cli_import_dry_run_then_import_then_duplicate(db_url, session_factory, 
     assert counts(session_factory)["tasks"] == 3
     unknown = runner.invoke(app, ["import", str(path), "--park", "没有的园区"])
     assert unknown.exit_code == 1 and "不存在" in unknown.output and "Traceback" not in unknown.output
+
+
+def test_other_document_of_same_genre_is_not_a_revision(session_factory, park):
+    import_extraction(session_factory, make_extraction(), PARK, 2025)
+    other = make_extraction(sha="c" * 64)
+    other.document.title = "西洞庭管理区2025年重点项目工作任务分解表"
+    plan = import_extraction(session_factory, other, PARK, 2025, dry_run=True).plan
+    assert plan.status == "new" and plan.previous_document_id is None
+    revised = make_extraction(sha="d" * 64)
+    revised.document.title += "（修订稿）"
+    plan = import_extraction(session_factory, revised, PARK, 2025, dry_run=True).plan
+    assert plan.status == "revision" and plan.count("unchanged") == len(plan.rows)

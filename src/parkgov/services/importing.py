@@ -11,6 +11,7 @@ Rows a revision no longer contains are withdrawn, never deleted.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -254,10 +255,23 @@ def _unknown_park_message(session: Session, name: str) -> str:
     return f"园区“{name}”不存在。现有园区：{'、'.join(names)}；如需新建，请加 --create-park"
 
 
-def _series_documents(session: Session, park_id: int, year: int, genre: str) -> list[ImportedDocument]:
-    return list(session.scalars(
+_DRAFT_MARKS = re.compile(r"[（(【\[][^）)】\]]*(?:稿|修订|修改|版)[^）)】\]]*[）)】\]]|修订稿|征求意见稿|送审稿|\s+")
+
+
+def _title_key(title: str | None) -> str | None:
+    """A title without blanks and draft marks (``（修订稿）``), to tell versions of one document."""
+    key = _DRAFT_MARKS.sub("", title or "")
+    return key or None
+
+
+def _series_documents(session: Session, park_id: int, year: int, genre: str,
+                      title: str | None) -> list[ImportedDocument]:
+    """Earlier versions of the document: same park, year and genre, and the same title where both have one."""
+    docs = session.scalars(
         select(ImportedDocument).where(ImportedDocument.park_id == park_id, ImportedDocument.year == year,
-                                       ImportedDocument.genre == genre).order_by(ImportedDocument.id)))
+                                       ImportedDocument.genre == genre).order_by(ImportedDocument.id))
+    key = _title_key(title)
+    return [d for d in docs if key is None or _title_key(d.title) in (None, key)]
 
 
 def _name_indexes(session: Session, park: Park | None, park_name: str) -> tuple[NameIndex, NameIndex]:
@@ -322,7 +336,7 @@ def plan_import(session: Session, extraction: Extraction, park_name: str, year: 
         if dup is not None:
             plan.status, plan.duplicate_of = DUPLICATE, dup.id
             return plan
-    series = _series_documents(session, park.id, year, plan.genre) if park else []
+    series = _series_documents(session, park.id, year, plan.genre, doc.title) if park else []
     if series:
         plan.status, plan.previous_document_id = REVISION, series[-1].id
     unit_index, leader_index = _name_indexes(session, park, plan.park_name)
