@@ -52,6 +52,8 @@ _CO_LABEL = r"(?:配合|协办|协助|参与)(?:单位|部门|科室)"
 _BARE_LABEL = r"牵头|主责|负责|责任人|配合|协办"
 _LABEL_RE = re.compile(rf"(?P<label>{_LEADER_LABEL}|{_DEPT_LABEL}|{_CO_LABEL}|{_BARE_LABEL})\s*[:：]\s*")
 _OPEN, _CLOSE = "（(", "）)"
+_BLANKS = re.compile(r"[\s\u3000\xa0]+")
+_CJK_BLANK = re.compile(r"(?<=[^A-Za-z0-9 ]) | (?=[^A-Za-z0-9 ])")
 
 
 def extract_tasks(doc: Document, info: DocumentInfo | None = None) -> list[TaskFact]:
@@ -72,8 +74,8 @@ def squeeze(text: str | None) -> str:
     """A cell or clause as one line: line breaks and blanks next to Chinese removed."""
     if not isinstance(text, str):
         return ""
-    s = re.sub(r"\s+", " ", text.replace("\u3000", " ").replace("\xa0", " ")).strip()
-    return re.sub(r"(?<=[^A-Za-z0-9 ]) | (?=[^A-Za-z0-9 ])", "", s)
+    s = _BLANKS.sub(" ", text).strip()
+    return _CJK_BLANK.sub("", s) if " " in s else s
 
 
 def targets_in(text: str | None, offset: int, subject: str | None) -> list[TargetFact]:
@@ -96,7 +98,9 @@ def targets_in(text: str | None, offset: int, subject: str | None) -> list[Targe
 
 def column_role(header: str) -> str | None:
     """The role of a column from its header words (None when unknown)."""
-    h = re.sub(r"\s+", "", header or "")
+    if not header or len(header) > 40:
+        return None
+    h = _BLANKS.sub("", header)
     if not h or len(h) > 16:
         return None
     for role, rx in _ROLE_RES:
@@ -241,13 +245,14 @@ def _cell(cells: list[str], cmap: ColumnMap, role: str) -> str:
 def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableState) -> None:
     cmap = state.cmap
     cells = _align(raw, cmap)
+    cell = {role: _cell(cells, cmap, role) for role in set(cmap.roles) if role}
     filled = [c for c in cells if c and c.strip()]
     if not filled:
         return
     if len(filled) > 1 and len({squeeze(c) for c in filled}) == 1:
         state.category, state.item = _section_title(filled[0]), None
         return
-    seq_text = squeeze(_cell(cells, cmap, "seq"))
+    seq_text = squeeze(cell.get("seq", ""))
     seq_m = _SEQ.match(seq_text) if seq_text else None
     if seq_text and not seq_m:
         if len(filled) == 1:
@@ -257,19 +262,19 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
                                                      for i in cmap.columns(r)):
         state.category, state.item = _section_title(filled[0]), None
         return
-    category = _section_title(_cell(cells, cmap, "category")) if _cell(cells, cmap, "category") else ""
-    item = squeeze(_cell(cells, cmap, "item"))
-    requirement = squeeze(_cell(cells, cmap, "requirement"))
+    category = _section_title(cell.get("category", "")) if cell.get("category", "") else ""
+    item = squeeze(cell.get("item", ""))
+    requirement = squeeze(cell.get("requirement", ""))
     if category:
         if category != state.category:
             state.item = None
         state.category = category
     if item:
         state.item = item
-    leaders = [person_name(n) for n in split_names(_cell(cells, cmap, "leaders"))]
-    departments, co_units = _departments(_cell(cells, cmap, "departments"))
-    co_units += [u for u in split_names(_cell(cells, cmap, "co_units")) if u not in co_units]
-    deadline_cell = _cell(cells, cmap, "deadline")
+    leaders = [person_name(n) for n in split_names(cell.get("leaders", ""))]
+    departments, co_units = _departments(cell.get("departments", ""))
+    co_units += [u for u in split_names(cell.get("co_units", "")) if u not in co_units]
+    deadline_cell = cell.get("deadline", "")
     if seq_m is None and state.last is not None and not category and not item:
         _merge(state.last, requirement, leaders, departments, co_units)
         return
