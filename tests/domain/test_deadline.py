@@ -75,3 +75,9 @@ def test_month_end_forms(month: int, year: int) -> None:
     due = parse_deadline(f"{month}月底前", year).due
     assert due is not None and due.month == month and due.year == year
     assert (due + timedelta(days=1)).day == 1
+
+
+def test_an_as_needed_phrase_is_not_mistaken_for_recurring() -> None:
+    with pytest.raises(DomainError, match="无法识别"):
+        parse_deadline("按期完成", 2025)
+    assert parse_deadline("按月调度", 2025).kind is DeadlineKind.RECURRING

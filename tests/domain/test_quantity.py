@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from parkgov.domain.errors import DomainError
 from parkgov.domain.quantity import (
     HECTARE, MU, PERCENT, SQUARE_METRE, USD, WAN_USD, WAN_YUAN, YI_USD, YI_YUAN, YUAN,
-    Quantity, convert, format_percent, format_quantity, parse_unit, round_half_up,
+    Quantity, convert, exact_decimal, format_percent, format_quantity, parse_unit, round_half_up,
 )
 
 CNY = ["元", "千元", "万元", "亿元"]
@@ -153,3 +153,14 @@ def test_round_half_up_is_within_half_a_unit(value: D, places: int) -> None:
     rounded = round_half_up(value, places)
     assert abs(rounded - value) <= D(1).scaleb(-places) / 2
     assert rounded.as_tuple().exponent == -places
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1,234.5", D("1234.5")), (7, D(7)), (D("0.10"), D("0.10"))])
+def test_exact_decimal(value, expected) -> None:
+    assert exact_decimal(value) == expected
+
+
+@pytest.mark.parametrize("value", [1.5, "NaN", "Infinity", "十", True])
+def test_exact_decimal_refuses_inexact_or_bad_values(value) -> None:
+    with pytest.raises(DomainError):
+        exact_decimal(value)

@@ -114,3 +114,10 @@ def test_ranking_is_a_permutation_with_consistent_ranks(recs: list[UnitRecord], 
     assert all(line in ranking for line in last)
     outside = [line for line in ranking if line not in last]
     assert all(o.score > b.score for o in outside for b in last)
+
+
+def test_weights_from_json_numbers() -> None:
+    weights = RankingWeights.from_mapping({"timeliness": 30.0, "green": 50, "supervision": "20"})
+    assert (weights.timeliness, weights.green, weights.supervision) == (D(30), D(50), D(20))
+    with pytest.raises(DomainError, match="排名权重无效"):
+        RankingWeights.from_mapping({"green": "四十"})

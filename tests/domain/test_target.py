@@ -99,3 +99,14 @@ def test_amount_light_never_green_after_period_when_unmet(actual: D, as_of: date
         assert light is Light.RED
     if actual >= 50:
         assert light is Light.GREEN
+
+
+def test_inexact_or_missing_inputs_are_domain_errors() -> None:
+    with pytest.raises(DomainError, match="浮点数"):
+        Target.growth(6.5)  # type: ignore[arg-type]
+    with pytest.raises(DomainError, match="单位不能为空"):
+        Target.from_comparator("12", None, ">=")  # type: ignore[arg-type]
+    with pytest.raises(DomainError, match="无法识别的数值"):
+        Target.amount("十二", "个")
+    with pytest.raises(DomainError, match="浮点数"):
+        assess(Target.growth("6.5"), 5.5, period=YEAR, as_of=MAY_END)  # type: ignore[arg-type]

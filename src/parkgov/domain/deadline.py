@@ -133,7 +133,7 @@ def parse_deadline(text: str, year: int) -> Deadline:
     cleaned = (text or "").strip()
     if not cleaned:
         raise DomainError("完成时限为空")
-    if re.match(r"(每|按)", cleaned):
+    if _RECURRING.match(cleaned):
         return Deadline(DeadlineKind.RECURRING, None, cleaned)
     dates = _dates(cleaned, year)
     if dates:

@@ -26,6 +26,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from parkgov.domain.errors import DomainError
+from parkgov.domain.quantity import exact_decimal
 
 
 class Light(StrEnum):
@@ -59,9 +60,10 @@ class Thresholds:
     def __post_init__(self) -> None:
         for name in ("green_gap_pct", "yellow_gap_pct", "growth_yellow_gap_pct"):
             value = getattr(self, name)
-            if isinstance(value, float):
-                raise DomainError("阈值须以精确的十进制数给出")
-            object.__setattr__(self, name, Decimal(value))
+            try:
+                object.__setattr__(self, name, exact_decimal(value))
+            except DomainError as err:
+                raise DomainError(f"阈值设置无效：{err.message}") from None
         if not Decimal(0) <= self.green_gap_pct <= self.yellow_gap_pct <= Decimal(100):
             raise DomainError("阈值设置无效：须满足 0 ≤ 绿灯容差 ≤ 黄灯容差 ≤ 100 个百分点")
         if self.growth_yellow_gap_pct < 0:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from parkgov.domain.errors import DomainError
-from parkgov.domain.quantity import MU, Quantity, convert, parse_unit, round_half_up
+from parkgov.domain.quantity import MU, Quantity, convert, exact_decimal, parse_unit, round_half_up
 
 
 def per_mu(amount: Quantity, land: Quantity, unit: str = "万元") -> Quantity:
@@ -61,12 +61,12 @@ class Criterion:
     higher_is_better: bool = True
 
     def __post_init__(self) -> None:
-        if isinstance(self.weight, float) or isinstance(self.benchmark, float):
-            raise DomainError("评价权重和基准值须以精确的十进制数给出")
-        object.__setattr__(self, "weight", Decimal(self.weight))
+        object.__setattr__(self, "weight", exact_decimal(self.weight))
+        if self.benchmark is not None:
+            object.__setattr__(self, "benchmark", exact_decimal(self.benchmark))
         if self.weight < 0:
             raise DomainError(f"{self.name}的权重不能为负数")
-        if self.benchmark is not None and Decimal(self.benchmark) <= 0:
+        if self.benchmark is not None and self.benchmark <= 0:
             raise DomainError(f"{self.name}的基准值必须大于零")
 
     def score(self, value: Decimal | None, benchmark: Decimal | None) -> Decimal:
@@ -89,7 +89,9 @@ class GradeThresholds:
     c: Decimal = Decimal(50)
 
     def __post_init__(self) -> None:
-        if not Decimal(100) >= Decimal(self.a) > Decimal(self.b) > Decimal(self.c) >= 0:
+        for name in ("a", "b", "c"):
+            object.__setattr__(self, name, exact_decimal(getattr(self, name)))
+        if not Decimal(100) >= self.a > self.b > self.c >= 0:
             raise DomainError("分类分数线设置无效：须满足 100 ≥ A > B > C ≥ 0")
 
     def grade(self, score: Decimal) -> str:
@@ -169,7 +171,7 @@ def evaluate(
     benchmarks = {}
     for c in scheme.criteria:
         if c.benchmark is not None:
-            benchmarks[c.key] = Decimal(c.benchmark)
+            benchmarks[c.key] = c.benchmark
         else:
             benchmarks[c.key] = _mean([m[c.key] for _, m in table if m.get(c.key) is not None and m[c.key] >= 0])
     results = []

@@ -23,6 +23,8 @@ Public API:
     format_quantity(q: Quantity, places: int = 2) -> str        -- "32.97亿元"
     format_percent(rate: Decimal | None, places: int = 2) -> str
         -- a rate as a fraction: Decimal("0.8537") -> "85.37%"; None -> "—"
+    exact_decimal(value: Decimal | int | str) -> Decimal
+        -- "1,234.5" -> Decimal("1234.5"); floats, NaN and bad text raise DomainError
 """
 from __future__ import annotations
 
@@ -213,7 +215,17 @@ def format_quantity(quantity: Quantity, places: int = 2) -> str:
     return f"{round_half_up(quantity.value, places):f}{quantity.unit.symbol}"
 
 
+def exact_decimal(value: Decimal | int | str) -> Decimal:
+    """``value`` as a finite Decimal; floats and unreadable text raise DomainError."""
+    result = _decimal(value)
+    if not result.is_finite():
+        raise DomainError(f"数值无效：{value}")
+    return result
+
+
 def _decimal(value: Decimal | int | str) -> Decimal:
+    if isinstance(value, bool):
+        raise DomainError(f"无法识别的数值：{value}")
     if isinstance(value, Decimal):
         return value
     if isinstance(value, float):

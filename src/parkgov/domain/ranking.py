@@ -33,7 +33,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from parkgov.domain.errors import DomainError
-from parkgov.domain.quantity import round_half_up
+from parkgov.domain.quantity import exact_decimal, round_half_up
 
 
 @dataclass(frozen=True)
@@ -96,9 +96,10 @@ class RankingWeights:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, float):
-                raise DomainError("排名权重须以精确的十进制数给出")
-            object.__setattr__(self, f.name, Decimal(value))
+            try:
+                object.__setattr__(self, f.name, exact_decimal(value))
+            except DomainError as err:
+                raise DomainError(f"排名权重无效：{err.message}") from None
             if getattr(self, f.name) < 0:
                 raise DomainError("排名权重不能为负数")
         if self.timeliness + self.green + self.supervision != 100:
@@ -106,11 +107,11 @@ class RankingWeights:
 
     @classmethod
     def from_mapping(cls, weights: Mapping[str, Decimal | int | str]) -> RankingWeights:
-        """Weights from a settings mapping; unknown keys are an error, missing keys keep defaults."""
+        """Weights from settings (JSON numbers accepted); unknown keys are an error, missing keys keep defaults."""
         unknown = set(weights) - {f.name for f in fields(cls)}
         if unknown:
             raise DomainError(f"未知的排名权重项：{'、'.join(sorted(unknown))}")
-        return cls(**{key: Decimal(str(value)) for key, value in weights.items()})
+        return cls(**{key: str(value) for key, value in weights.items()})  # type: ignore[arg-type]
 
 
 DEFAULT_WEIGHTS = RankingWeights()

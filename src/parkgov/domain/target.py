@@ -37,7 +37,9 @@ from parkgov.domain.completion import completion_rate
 from parkgov.domain.errors import DomainError
 from parkgov.domain.light import DEFAULT_THRESHOLDS, Light, Thresholds, light_against_time_progress
 from parkgov.domain.period import Period
-from parkgov.domain.quantity import PERCENT, Quantity, Unit, convert, format_percent, parse_unit
+from parkgov.domain.quantity import (
+    PERCENT, Quantity, Unit, convert, exact_decimal, format_percent, parse_unit,
+)
 from parkgov.domain.time_progress import ProgressBasis, time_progress
 
 
@@ -56,11 +58,8 @@ class Target:
     unit: Unit
 
     def __post_init__(self) -> None:
-        if isinstance(self.unit, str):
-            object.__setattr__(self, "unit", parse_unit(self.unit))
-        if isinstance(self.value, float):
-            raise DomainError("目标值须以精确的十进制数给出")
-        object.__setattr__(self, "value", Decimal(self.value))
+        object.__setattr__(self, "unit", _unit(self.unit))
+        object.__setattr__(self, "value", exact_decimal(self.value))
         if self.kind is TargetKind.GROWTH and self.unit != PERCENT:
             raise DomainError("增速目标的单位必须是%")
         if self.kind is TargetKind.AMOUNT and self.value < 0:
@@ -68,15 +67,15 @@ class Target:
 
     @classmethod
     def amount(cls, value: Decimal | int | str, unit: Unit | str) -> Target:
-        return cls(TargetKind.AMOUNT, Decimal(value), parse_unit(unit) if isinstance(unit, str) else unit)
+        return cls(TargetKind.AMOUNT, exact_decimal(value), _unit(unit))
 
     @classmethod
     def growth(cls, percent: Decimal | int | str) -> Target:
-        return cls(TargetKind.GROWTH, Decimal(percent), PERCENT)
+        return cls(TargetKind.GROWTH, exact_decimal(percent), PERCENT)
 
     @classmethod
     def ceiling(cls, value: Decimal | int | str, unit: Unit | str = PERCENT) -> Target:
-        return cls(TargetKind.CEILING, Decimal(value), parse_unit(unit) if isinstance(unit, str) else unit)
+        return cls(TargetKind.CEILING, exact_decimal(value), _unit(unit))
 
     @classmethod
     def from_comparator(
@@ -110,12 +109,16 @@ class Assessment:
     note: str
 
 
+def _unit(unit: Unit | str | None) -> Unit:
+    if isinstance(unit, Unit):
+        return unit
+    return parse_unit(unit or "")
+
+
 def _value(actual: Decimal | Quantity, unit: Unit) -> Decimal:
     if isinstance(actual, Quantity):
         return convert(actual.value, actual.unit, unit)
-    if isinstance(actual, float):
-        raise DomainError("实际值须以精确的十进制数给出")
-    return Decimal(actual)
+    return exact_decimal(actual)
 
 
 def assess(
