@@ -1,0 +1,7 @@
+"""The report tests import their helpers (sample data, rendering) from this folder."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))

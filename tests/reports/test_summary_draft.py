@@ -1,0 +1,105 @@
+"""The half-year summary draft: seed 001's structure, indicator prose from the data, problems and next steps."""
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from docx import Document
+
+import report_factories as f
+from parkgov.reports.bulletin_data import Light
+from parkgov.reports.summary import write_summary
+from report_rendering import render, squeeze
+
+
+@pytest.fixture(scope="module")
+def data():
+    return f.summary()
+
+
+@pytest.fixture(scope="module")
+def docx_path(data, tmp_path_factory):
+    return write_summary(data, tmp_path_factory.mktemp("summary") / "summary.docx")
+
+
+@pytest.fixture(scope="module")
+def paragraphs(docx_path) -> list[str]:
+    return [p.text for p in Document(BytesIO(docx_path.read_bytes())).paragraphs if p.text.strip()]
+
+
+@pytest.fixture(scope="module")
+def rendered(docx_path, tmp_path_factory):
+    return render([docx_path], tmp_path_factory.mktemp("summary_pdf"))["summary"]
+
+
+def _section(paragraphs: list[str], start: str, end: str | None) -> list[str]:
+    i = paragraphs.index(start)
+    j = paragraphs.index(end) if end else len(paragraphs)
+    return paragraphs[i + 1:j]
+
+
+def test_structure_follows_seed_001(paragraphs):
+    heads = [p for p in paragraphs if p[:2] in ("一、", "二、", "三、")]
+    assert heads == ["一、重点工作开展情况", "二、存在的问题", "三、下一步工作打算"]
+    first = _section(paragraphs, "一、重点工作开展情况", "二、存在的问题")
+    assert first[0].startswith("（一）经济指标完成情况。")
+    assert any(p.startswith("（二）重点项目建设情况。") for p in first)
+
+
+def test_indicator_prose_is_written_from_the_data(paragraphs, data):
+    prose = next(p for p in paragraphs if p.startswith("（一）经济指标完成情况。"))
+    assert prose.startswith(f"（一）经济指标完成情况。{data.period_label}，{data.park}")
+    assert "实现技工贸总收入43.60亿元，同比增长3.5%，完成年度目标的48.4%" in prose
+    assert "完成规模工业总产值32.97亿元，同比增长9.1%，完成年度目标的55.0%" in prose
+    assert "完成工业固定资产投资48800万元，同比增长67.7%" in prose
+    assert "实现税收1.07亿元，同比下降4.35%" in prose
+    assert "达到进出口额3.71亿元，同比增长352.44%；" in prose, "no target: no completion clause"
+    assert "全社会研发投入" not in prose
+    assert any("全社会研发投入本期暂无实际完成数据" in p for p in paragraphs)
+    assert any("进出口额未设定年度目标" in p for p in paragraphs)
+
+
+def test_projects_are_summed_in_the_stored_unit(paragraphs, data):
+    text = next(p for p in paragraphs if p.startswith("（二）重点项目建设情况。"))
+    total = sum(p.total_investment for p in data.projects)
+    plan = sum(p.annual_plan for p in data.projects)
+    done = sum(p.completed or 0 for p in data.projects)
+    assert f"重点项目{len(data.projects)}个，其中新建1个、续建1个、前期1个" in text
+    assert f"项目计划总投资{total}万元" in text and f"计划投资{plan}万元" in text
+    assert f"已累计完成投资{done}万元" in text and "完成年度投资计划的35.4%" in text
+
+
+def test_one_section_per_category_from_the_units_progress(paragraphs, data):
+    first = _section(paragraphs, "一、重点工作开展情况", "二、存在的问题")
+    for category in dict.fromkeys(t.category for t in data.tasks):
+        section = next(p for p in first if p.split("。")[0].endswith(category) and p.startswith("（"))
+        for t in data.tasks:
+            if t.category == category and t.latest_progress:
+                assert t.latest_progress in section
+    silent = [t.item for t in data.tasks if not t.latest_progress]
+    assert silent and all(any(f"{item}本期未报送进展" in p for p in first) for item in silent)
+
+
+def test_problems_come_from_red_items(paragraphs, data):
+    problems = _section(paragraphs, "二、存在的问题", "三、下一步工作打算")
+    red_tasks = [t for t in data.tasks if t.light is Light.RED]
+    red_other = [i for i in data.indicators if i.light is Light.RED] + [p for p in data.projects
+                                                                        if p.light is Light.RED]
+    assert len(problems) == len(red_tasks) + len(red_other)
+    for t in red_tasks:
+        assert any(t.item in p and t.issues in p for p in problems)
+    tax = next(p for p in problems if "税收" in p)
+    assert "完成1.07亿元，完成年度目标的42.8%，低于序时进度7.2个百分点" in tax
+
+
+def test_next_steps_come_from_open_tasks(paragraphs, data):
+    steps = " ".join(_section(paragraphs, "三、下一步工作打算", data.head.issuer))
+    for t in data.tasks:
+        assert (f"{t.item}，" in steps) == (not t.done)
+
+
+def test_pdf_text_is_real_chinese_text(rendered, data):
+    text = squeeze(rendered.text)
+    assert "\ufffd" not in text
+    for needle in ("重点工作开展情况", "存在的问题", "下一步工作打算", "完成规模工业总产值32.97亿元", data.head.title):
+        assert needle in text
