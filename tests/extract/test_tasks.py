@@ -260,3 +260,12 @@ def test_section_row_repeated_across_merged_cells_and_numbered_categories():
 def test_a_single_closing_parenthesis_of_organs_alone_is_not_a_task():
     doc = make_doc("（一）开放合作\n1.深化区域合作。积极对接省商务厅（省贸促会）。\n2.办好推介会。\n")
     assert extract_tasks(doc, DocumentInfo()) == []
+
+
+def test_labelled_deadline_in_a_duty_ends_the_unit_list():
+    doc = make_doc("一、稳增长\n（一）抓好园区扩区。完成扩区报批。\n"
+                   "牵头领导：吴  刚  责任单位：自然资源分局；完成时限：2025年9月底\n")
+    (task,) = extract_tasks(doc, DocumentInfo())
+    assert task.seq == "一" and task.category == "稳增长" and task.item == "抓好园区扩区"
+    assert task.leaders == ["吴刚"] and task.departments == ["自然资源分局"]
+    assert task.deadline == "2025年9月底"

@@ -50,7 +50,9 @@ _LEADER_LABEL = r"(?:牵头|责任|分管|联系|包保|负责)(?:区|县|市)?�
 _DEPT_LABEL = r"(?:责任|牵头|主责|承办|负责|实施)(?:单位|部门|科室)|责任主体"
 _CO_LABEL = r"(?:配合|协办|协助|参与)(?:单位|部门|科室)"
 _BARE_LABEL = r"牵头|主责|负责|责任人|配合|协办"
-_LABEL_RE = re.compile(rf"(?P<label>{_LEADER_LABEL}|{_DEPT_LABEL}|{_CO_LABEL}|{_BARE_LABEL})\s*[:：]\s*")
+_DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|完成期限|时限"
+_LABEL_RE = re.compile(
+    rf"(?P<label>{_LEADER_LABEL}|{_DEPT_LABEL}|{_CO_LABEL}|{_DEADLINE_LABEL}|{_BARE_LABEL})\s*[:：]\s*")
 _OPEN, _CLOSE = "（(", "）)"
 _BLANKS = re.compile(r"[\s\u3000\xa0]+")
 _CJK_BLANK = re.compile(r"(?<=[^A-Za-z0-9 ]) | (?=[^A-Za-z0-9 ])")
@@ -397,11 +399,11 @@ def prose_tasks(doc: Document) -> list[TaskFact]:
         who = responsibility(body)
         if who is not None:
             found.append((i, block, body, who))
-    labelled = sum(1 for *_, who in found if who[4])
+    labelled = sum(1 for *_, who in found if who.labelled)
     tasks: list[TaskFact] = []
     for i, block, body, who in found:
-        leaders, departments, co_units, span, is_labelled = who
-        if not is_labelled and not labelled and len(found) < 2:
+        span = who.span
+        if not who.labelled and not labelled and len(found) < 2:
             continue
         rest = squeeze(_heading(body, 0).rest if _heading(body, 0) else body)
         requirement = squeeze(body[:span[0]] + body[span[1]:])
@@ -411,8 +413,8 @@ def prose_tasks(doc: Document) -> list[TaskFact]:
         category = _enclosing(blocks, i)
         tasks.append(TaskFact(
             seq=block.number, category=category, item=item, requirement=requirement,
-            leaders=leaders, departments=departments, co_units=co_units,
-            deadline=deadline_in(requirement),
+            leaders=who.leaders, departments=who.departments, co_units=who.co_units,
+            deadline=who.deadline or deadline_in(requirement),
             targets=targets_in(requirement, block.offset, item),
             offset=block.offset))
     return tasks
@@ -458,31 +460,46 @@ def _value_end(text: str, start: int) -> int:
     return stop
 
 
-def responsibility(body: str):
-    """Leaders, departments and co-units named in a duty, the clause's span, and whether labelled."""
-    leaders: list[str] = []
-    departments: list[str] = []
-    co_units: list[str] = []
+@dataclass
+class Responsibility:
+    """Who answers for a duty, as its clause names them, and where that clause stands."""
+
+    leaders: list[str]
+    departments: list[str]
+    co_units: list[str]
+    span: tuple[int, int]
+    labelled: bool
+    deadline: str | None = None
+
+
+def responsibility(body: str) -> Responsibility | None:
+    """Leaders, departments, co-units (and a labelled deadline) named in a duty."""
+    who = Responsibility([], [], [], (0, 0), True)
     first = last = None
     for m in _LABEL_RE.finditer(body):
         end = _value_end(body, m.end())
-        names = split_names(body[m.end():end])
+        value = body[m.end():end]
         label = m.group("label")
-        if re.fullmatch(_LEADER_LABEL + "|责任人", label):
-            target = leaders
-        elif re.fullmatch(_CO_LABEL + "|配合|协办", label):
-            target = co_units
-        elif re.fullmatch(_DEPT_LABEL, label) or all(is_organ_name(n) for n in names):
-            target = departments
-        else:
-            target = leaders
-        target.extend(n for n in names if n not in target)
         first = m.start() if first is None else first
         last = end
-    if first is not None:
+        if re.fullmatch(_DEADLINE_LABEL, label):
+            who.deadline = who.deadline or deadline_of_cell(value)
+            continue
+        names = split_names(value)
+        if re.fullmatch(_LEADER_LABEL + "|责任人", label):
+            target = who.leaders
+        elif re.fullmatch(_CO_LABEL + "|配合|协办", label):
+            target = who.co_units
+        elif re.fullmatch(_DEPT_LABEL, label) or all(is_organ_name(n) for n in names):
+            target = who.departments
+        else:
+            target = who.leaders
+        target.extend(n for n in names if n not in target)
+    if first is not None and (who.leaders or who.departments or who.co_units):
         start = first - 1 if first > 0 and body[first - 1] in _OPEN else first
         stop = last + 1 if last < len(body) and body[last] in _CLOSE else last
-        return leaders, departments, co_units, (start, stop), True
+        who.span = (start, stop)
+        return who
     return _closing_organs(body)
 
 
@@ -501,6 +518,6 @@ def _closing_organs(body: str):
             if depth == 0:
                 names = split_names(stripped[j + 1:-1])
                 if names and all(is_organ_name(n) for n in names):
-                    return [], names, [], (j, len(stripped)), False
+                    return Responsibility([], names, [], (j, len(stripped)), False)
                 return None
     return None
