@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 from parkgov.domain.errors import DomainError
 from parkgov.domain.period import Period, PeriodKind
 from parkgov.services.errors import InvalidInput, NotFound
-from parkgov.store.models import (ACTIVE, DispatchRound, Indicator, Park, Project, SupervisionOrder, Task, Unit,
-                                  UnitAlias)
+from parkgov.services.ownership import ITEM_KINDS, ITEM_LABELS
+from parkgov.store.models import ACTIVE, DispatchRound, Park, SupervisionOrder, Task, Unit, UnitAlias
 
 
 def park(session: Session, ref: int | str) -> Park:
@@ -92,24 +92,19 @@ def task(session: Session, park_id: int, ref: int | str, year: int | None = None
     return found
 
 
-def task_by_id(session: Session, park_id: int, task_id: int) -> Task:
-    found = session.get(Task, task_id)
+def item(session: Session, park_id: int, kind: str | None, item_id: int | None, lock: bool = False):
+    """An active task, indicator or project of the park; ``lock`` holds its row until commit."""
+    cls = ITEM_KINDS.get(kind or "")
+    if cls is None:
+        raise InvalidInput(f"事项类型不正确：{kind}，可选：task（任务）、indicator（指标）、project（项目）")
+    if item_id is None:
+        raise InvalidInput(f"请指定{ITEM_LABELS[kind]}编号")
+    query = select(cls).where(cls.id == item_id)
+    if lock:
+        query = query.with_for_update()
+    found = session.scalars(query).first()
     if found is None or found.park_id != park_id or found.status != ACTIVE:
-        raise NotFound(f"本园区没有编号为 {task_id} 的任务")
-    return found
-
-
-def indicator_by_id(session: Session, park_id: int, indicator_id: int) -> Indicator:
-    found = session.get(Indicator, indicator_id)
-    if found is None or found.park_id != park_id or found.status != ACTIVE:
-        raise NotFound(f"本园区没有编号为 {indicator_id} 的指标")
-    return found
-
-
-def project_by_id(session: Session, park_id: int, project_id: int) -> Project:
-    found = session.get(Project, project_id)
-    if found is None or found.park_id != park_id or found.status != ACTIVE:
-        raise NotFound(f"本园区没有编号为 {project_id} 的项目")
+        raise NotFound(f"本园区没有编号为 {item_id} 的{ITEM_LABELS[kind]}")
     return found
 
 

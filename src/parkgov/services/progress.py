@@ -22,8 +22,8 @@ from parkgov.domain.quantity import convert
 from parkgov.domain.task_status import TaskState
 from parkgov.services import lookup
 from parkgov.services.access import Actor, require_read, require_unit_write
-from parkgov.services.errors import Forbidden, InvalidInput, NotFound, ServiceError, StaleVersion
-from parkgov.services.ownership import ITEM_KINDS, ITEM_LABELS, Item, item_key, kind_of, owner_unit_ids
+from parkgov.services.errors import Forbidden, InvalidInput, ServiceError, StaleVersion
+from parkgov.services.ownership import ITEM_LABELS, Item, item_key, kind_of, owner_unit_ids
 from parkgov.store.models import (AuditEntry, DispatchRound, Indicator, IndicatorActual, ProgressDraft, ProgressReport,
                                   Project, ProjectInvestment, Submission, Task, TaskTarget)
 
@@ -65,19 +65,6 @@ def parse_state(text: str | None) -> TaskState:
 
 def _now(now: datetime | None) -> datetime:
     return now or datetime.now(timezone.utc)
-
-
-def _item(session: Session, park_id: int, kind: str, item_id: int, lock: bool = False) -> Item:
-    cls = ITEM_KINDS.get(kind)
-    if cls is None:
-        raise InvalidInput(f"事项类型不正确：{kind}，可选：task（任务）、indicator（指标）、project（项目）")
-    query = select(cls).where(cls.id == item_id)
-    if lock:
-        query = query.with_for_update()
-    item = session.scalars(query).first()
-    if item is None or item.park_id != park_id or item.status != "active":
-        raise NotFound(f"本园区没有编号为 {item_id} 的{ITEM_LABELS[kind]}")
-    return item
 
 
 def _reporting_unit(actor: Actor, park_id: int, item: Item, requested: int | None) -> int:
@@ -199,7 +186,7 @@ def save_draft(session: Session, actor: Actor, park: int | str, inp: ProgressInp
     """Save (over) the unit's working copy of an item; nothing is reported until it is submitted."""
     try:
         park_row = lookup.park(session, park)
-        item = _item(session, park_row.id, inp.kind, inp.item_id)
+        item = lookup.item(session, park_row.id, inp.kind, inp.item_id)
         unit_id = _reporting_unit(actor, park_row.id, item, inp.unit_id)
         rnd = _open_round(session, park_row.id, inp.period)
         state = parse_state(inp.state or TaskState.IN_PROGRESS.value)
@@ -227,12 +214,12 @@ def submit(session: Session, actor: Actor, park: int | str, inp: ProgressInput, 
     moment = _now(now)
     try:
         park_row = lookup.park(session, park)
-        item = _item(session, park_row.id, inp.kind, inp.item_id)
+        item = lookup.item(session, park_row.id, inp.kind, inp.item_id)
         unit_id = _reporting_unit(actor, park_row.id, item, inp.unit_id)
         rnd = _open_round(session, park_row.id, inp.period)
         state = parse_state(inp.state or TaskState.IN_PROGRESS.value)
         value, value_unit, values = _figures(session, item, inp, moment.date(), submitting=True)
-        _item(session, park_row.id, inp.kind, inp.item_id, lock=True)
+        lookup.item(session, park_row.id, inp.kind, inp.item_id, lock=True)
         previous = current_revision(session, rnd.id, inp.kind, item.id)
         seen = previous.revision if previous else 0
         if inp.base_revision != seen:
@@ -297,7 +284,7 @@ def history(session: Session, actor: Actor, park: int | str, kind: str, item_id:
     """Every submitted revision of an item (oldest first), and the open drafts."""
     park_row = lookup.park(session, park)
     require_read(actor, park_row.id)
-    item = _item(session, park_row.id, kind, item_id)
+    item = lookup.item(session, park_row.id, kind, item_id)
     column = _ITEM_COLUMNS[kind]
     reports = session.scalars(select(ProgressReport).join(DispatchRound, DispatchRound.id == ProgressReport.round_id)
                               .where(column == item.id)
