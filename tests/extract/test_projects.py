@@ -138,3 +138,14 @@ def test_seed_summary_states_investments_with_completion():
     assert total.completed is not None and total.annual_plan is not None
     assert total.completed.value < total.annual_plan.value < total.total_investment.value
     assert sum(p.count for p in projects if p.stage) == total.count
+
+
+def test_two_row_header_with_a_merged_investment_cell():
+    rows = [["序号", "项目名称", "建设内容", "投资（亿元）", "", "", "业主单位"],
+            ["", "", "", "总投资", "年度计划", "1-6月完成", ""],
+            ["1", "冷链物流园", "冷库3万吨", "4.5", "1.2", "0.6", "城投集团"]]
+    (p,) = extract_projects(make_doc(rows), DocumentInfo())
+    assert p.name == "冷链物流园" and p.unit == "城投集团"
+    assert p.total_investment == Amount(4.5, "亿元")
+    assert p.annual_plan == Amount(1.2, "亿元")
+    assert p.completed == Amount(0.6, "亿元")

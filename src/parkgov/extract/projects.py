@@ -137,6 +137,19 @@ def header_of(cells: tuple[str, ...]) -> _Header | None:
     return _Header(roles, units)
 
 
+def _stacked(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...]:
+    """Two header rows read as one: a merged upper cell (``投资（万元）``) spans the empty ones."""
+    out, carry = [], ""
+    for i, cell in enumerate(lower):
+        top = upper[i] if i < len(upper) else ""
+        if top.strip():
+            carry = top if _MONEY_RE.search(top) or "投资" in top else ""
+        else:
+            top = carry
+        out.append(top + cell if cell.strip() else top)
+    return tuple(out)
+
+
 def amount_of(cell: str | None, header_unit: str | None) -> Amount | None:
     """An amount as written: a unit in the cell wins over the header's."""
     s = _squeeze(cell).replace(",", "")
@@ -156,12 +169,16 @@ def table_projects(table: Table) -> list[ProjectFact]:
     header: _Header | None = None
     category = stage = None
     out: list[ProjectFact] = []
+    prev: tuple[str, ...] | None = None
     for row in table.rows:
         h = header_of(row.cells)
+        if h is None and header is None and prev is not None:
+            h = header_of(_stacked(prev, row.cells))
         if h is not None:
             header = h
             continue
         if header is None:
+            prev = row.cells
             continue
         cells = list(row.cells) + [""] * (len(header.roles) - len(row.cells))
         by_role: dict[str, str] = {}
