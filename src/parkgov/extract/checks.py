@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from parkgov.extract.document import Document
@@ -63,16 +64,17 @@ def _lines(text: str):
 
 def _named_items(line: str, base: int, facts: list[IndicatorFact]) -> list[_Item]:
     """The line's quantities that are indicators, with the indicator's name."""
+    by_figure: dict[tuple[float, str | None], list[IndicatorFact]] = {}
+    for f in facts:
+        by_figure.setdefault((f.value, f.unit), []).append(f)
+    offsets = {key: [f.offset for f in same] for key, same in by_figure.items()}
     items = []
     for q in find_quantities(line):
         absolute = base + q.num_start
-        best = None
-        for f in facts:
-            if f.value is not None and f.unit == q.unit and abs(f.value - q.value) < 1e-9 \
-                    and f.offset <= absolute and (best is None or f.offset > best.offset):
-                best = f
-        if best is not None and absolute - best.offset <= 80:
-            items.append(_Item(q, best.name, absolute))
+        same = by_figure.get((q.value, q.unit), [])
+        i = bisect_right(offsets.get((q.value, q.unit), []), absolute) - 1
+        if i >= 0 and absolute - same[i].offset <= 80:
+            items.append(_Item(q, same[i].name, absolute))
     return items
 
 
@@ -89,12 +91,11 @@ def _rate_checks(line: str, base: int, items: list[_Item]) -> list[CheckFact]:
             sent_start -= 1
         before = items[sent_start:i]
         prefix = line[items[i - 1].q.end if i else 0:rate.q.num_start]
-        if _RATE_NAME.search(rate.name):
-            counts = [it for it in before if it.q.kind == "count"]
-            found = _count_rate(counts)
-        elif _PLAN_SHARE.search("".join(prefix.split())):
-            money = [it for it in before if it.q.kind == "money"]
-            found = _plan_rate(money)
+        if _PLAN_SHARE.search("".join(prefix.split())) or _PLAN.search(rate.name) and (
+                rate.name.endswith("完成率") or prefix.strip() == "的"):
+            found = _plan_rate([it for it in before if it.q.kind == "money"])
+        elif _RATE_NAME.search(rate.name):
+            found = _count_rate([it for it in before if it.q.kind == "count"])
         else:
             continue
         if found is None:
@@ -125,14 +126,15 @@ def _count_rate(counts: list[_Item]) -> float | None:
 
 
 def _plan_rate(money: list[_Item]) -> float | None:
-    """The last amount stated over the nearest planned amount before it, in the same unit."""
-    if len(money) < 2:
-        return None
-    actual = money[-1]
-    plans = [m for m in money[:-1] if _PLAN.search(m.name) and m.q.unit == actual.q.unit]
+    """The amount done over the nearest planned amount (named 计划/目标) in the same unit."""
+    plans = [m for m in money if _PLAN.search(m.name)]
     if not plans or plans[-1].q.value <= 0:
         return None
-    return actual.q.value / plans[-1].q.value * 100
+    plan = plans[-1]
+    done = [m for m in money if not _PLAN.search(m.name) and m.q.unit == plan.q.unit]
+    if not done:
+        return None
+    return done[-1].q.value / plan.q.value * 100
 
 
 def _sum_checks(line: str, base: int, items: list[_Item]) -> list[CheckFact]:

@@ -16,6 +16,8 @@ import cn2an
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                             "．": ".", "％": "%", "－": "-", "～": "~", "＋": "+"})
 
+_FULLWIDTH_RE = re.compile("[０-９．％－～＋]")
+
 GE, LE, APPROX = ">=", "<=", "≈"
 
 MONEY_UNITS = ("亿美元", "万美元", "美元", "亿元", "万元", "元")
@@ -49,13 +51,14 @@ def _alt(words) -> str:
 
 _UNITS = _alt(UNIT_KIND)
 _QTY_RE = re.compile(
+    rf"(?=[{''.join(sorted(set(''.join(_PRE_COMP)) | set(_CN_DIGIT)))}百千十\d])"
     rf"(?:(?P<pre>{_alt(_PRE_COMP)})\s*)?"
     rf"(?:(?P<per_of>[百千])分之(?P<pct>{_ARABIC}|{_CN})"
     rf"|(?P<num>{_NUM})(?:\s*[-—–~至到]\s*(?P<num2>{_NUM}))?\s*(?P<approx1>[余多])?"
     rf"\s*(?P<mag>[万亿])?(?P<approx2>[余多])?(?P<unit>{_UNITS})(?:/(?P<per>{_alt(_PER)}))?)"
     rf"(?P<post>{_alt(_POST_COMP)})?")
 _GROWTH_RE = re.compile(
-    r"(?P<verb>(?:同比|比上年同期|比去年同期|较上年同期|较上年|比上年|较去年|年均|年平均)?"
+    r"(?=[同比较年增提上下减降削回])(?P<verb>(?:同比|比上年同期|比去年同期|较上年同期|较上年|比上年|较去年|年均|年平均)?"
     r"(?:增长率|增速|增幅|增长|增加|提高|上升|下降|减少|降低|削减|回落))"
     r"(?P<mid>[了为达到至是：:\s]{0,3}?)"
     rf"(?:(?P<pre>{_alt(_PRE_COMP)})\s*)?(?P<num>{_ARABIC})\s*%(?P<post>以上|左右|以内|以下)?")
@@ -100,7 +103,7 @@ class Growth:
 
 def normalize(text: str) -> str:
     """Full-width digits and signs to ASCII, character for character (offsets are kept)."""
-    return text.translate(_FULLWIDTH)
+    return text.translate(_FULLWIDTH) if _FULLWIDTH_RE.search(text) else text
 
 
 def parse_number(text: str) -> float | None:
@@ -193,8 +196,11 @@ def find_growths(text: str) -> list[Growth]:
     """Every growth rate in ``text`` (``同比增长9.1%`` → 9.1, ``下降5%`` → -5)."""
     if not isinstance(text, str) or not text:
         return []
+    norm = normalize(text)
+    if "%" not in norm:
+        return []
     out: list[Growth] = []
-    for m in _GROWTH_RE.finditer(normalize(text)):
+    for m in _GROWTH_RE.finditer(norm):
         value = parse_number(m.group("num"))
         if value is None:
             continue

@@ -10,6 +10,7 @@ short line above (``地区生产总值`` / ``增长5.5%以上``), or from the ca
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from parkgov.extract.document import Document, Paragraph, Table
@@ -31,7 +32,10 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|此�
                    r"|还|再|又|将|可|共|已|预计|力争|确保|争取|要|需|均|总共|一共|分别|的|了|对|在"
                    r"|只有|仅有|达到|达|有|为|约|、)+")
 _TRAIL = re.compile(r"(?:的|为|达|达到|是|了|共|约|有|计|合计|共计|突破|超过|等|中|已|已经|均|分别"
-                    r"|全部完成|已完成|完成|任务|工作|达到了)+$")
+                    r"|全部完成|已完成|完成|全部|任务|工作|达到了)+$")
+_SHARE_OF = re.compile(r"^(.*?)完成(.{1,12}?(?:计划|目标|任务))的?$")
+_TOTAL_WORDS = frozenset({"总数", "总量", "总计", "合计", "累计", "累计数", "总数量"})
+_NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新备案|新签约|新)")
 _SUBORDINATE = re.compile(r"其中|其余|[（(]")
 _ENUM_HEAD = re.compile(r"^(?:企业|单位|部门|项目|园区|地区)(?=..)")
 _CAPACITY = re.compile(r"(?:年产|年处理|年加工|日处理|日产|年吞吐|装机)")
@@ -117,7 +121,7 @@ def _in_quotes(line: str, pos: int) -> bool:
     left = line.rfind("“", max(0, pos - 12), pos)
     if left >= 0 and line.rfind("”", left, pos) < 0:
         return line.find("”", pos, pos + 12) >= 0
-    if line.count('"', 0, pos) % 2 == 1:
+    if line.count('"', max(0, pos - 40), pos) % 2 == 1:
         return line.find('"', pos, pos + 12) >= 0
     return False
 
@@ -125,6 +129,8 @@ def _in_quotes(line: str, pos: int) -> bool:
 def _qualifies(line: str, q: Quantity, nxt: Quantity) -> bool:
     """``过10亿元项目1个``: a figure glued by a short noun to the next one is part of its name."""
     gap = line[q.end:nxt.start]
+    if nxt.unit in ("%", "‰") or gap.strip() == "的":
+        return False  # 计划投资65亿元的90.3%: a figure and its share
     return 0 < len(gap) <= 12 and not any(c in _HARD or c == "、" for c in gap)
 
 
@@ -153,9 +159,9 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
     growths = find_growths(line)
     if not quantities and not growths:
         return []
-    inside = [(g.start, g.end) for g in growths]
-    quantities = [q for q in quantities
-                  if not (q.unit in ("%", "‰") and any(a <= q.num_start < b for a, b in inside))]
+    starts = [g.start for g in growths]
+    ends = [g.end for g in growths]
+    quantities = [q for q in quantities if not (q.unit in ("%", "‰") and _within(growths, starts, q.num_start))]
     kept = [q for q in quantities if _keep(line, q)]
     kept = [q for i, q in enumerate(kept) if i + 1 == len(kept) or not _qualifies(line, q, kept[i + 1])]
     used: set[int] = set()
@@ -166,6 +172,11 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
         start = _scan_back(line, q.start, floor)
         before = line[start:q.start]
         own = _clean(before)
+        share = _SHARE_OF.match("".join(before.split())) if q.unit == "%" else None
+        if share:
+            own = _clean(share.group(1) + share.group(2)) + "完成率"  # 完成年度计划的57% → 年度计划完成率
+        elif q.unit == "%" and before.strip() == "的" and prev is not None and prev.end == start:
+            own = prev.name + "比例"  # 占计划投资65亿元的90.3%
         if not own and start == 0 and prev_tail:
             own = _clean(prev_tail + before)
         enumerated = "".join(before.split()).endswith("等")
@@ -176,9 +187,9 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
             after, _ = _after_name(next_line.lstrip(), 0)
         name = after if enumerated and after else (own + after if own and after and not own.endswith(after)
                                                    else own or after)
-        growth = _growth_after(line, q, growths, used)
+        growth = _growth_after(line, q, growths, starts, used)
         if not own and not after:
-            borrowed = _growth_before(line, q, growths, used, start, floor)
+            borrowed = _growth_before(line, q, growths, ends, used)
             if borrowed is not None:
                 g, name = borrowed
                 growth = growth or g
@@ -187,6 +198,8 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
         if not name:
             floor = q.end
             continue
+        if name in _TOTAL_WORDS and prev is not None and prev.q is not None and prev.q.unit == q.unit:
+            name = _NEW.sub("", prev.name) + name  # 新认定高企17家，总数达到93家 → 高企总数
         if len(name) <= 2 and q.unit.endswith("次"):
             name += "次数" if q.unit == "次" else q.unit  # 出动108人次 → 出动人次
         head = name[-2:] if len(name) > 3 else ""
@@ -216,33 +229,38 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
     return out
 
 
-def _growth_after(line: str, q: Quantity, growths: list[Growth], used: set[int]) -> Growth | None:
-    for i, g in enumerate(growths):
-        if i in used or g.start < q.end:
-            continue
+def _within(growths: list[Growth], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and growths[i].start <= pos < growths[i].end
+
+
+def _growth_after(line: str, q: Quantity, growths: list[Growth], starts: list[int],
+                  used: set[int]) -> Growth | None:
+    """A growth stated right after a figure (``32.97亿元，同比增长9.1%``) belongs to it."""
+    i = bisect_left(starts, q.end)
+    if i < len(growths) and i not in used:
+        g = growths[i]
         gap = line[q.end:g.start]
         if len(gap) <= 3 and all(c in " ，,、" for c in gap):
             used.add(i)
             return g
-        break
     return None
 
 
-def _growth_before(line: str, q: Quantity, growths: list[Growth], used: set[int],
-                   start: int, floor: int) -> tuple[Growth, str] | None:
+def _growth_before(line: str, q: Quantity, growths: list[Growth], ends: list[int],
+                   used: set[int]) -> tuple[Growth, str] | None:
     """A growth stated just before a figure that has no name of its own lends it its name."""
-    for i in range(len(growths) - 1, -1, -1):
-        g = growths[i]
-        if g.end > q.start or i in used:
-            continue
-        if q.start - g.end > 16 or any(c in _SENTENCE_END for c in line[g.end:q.start]):
-            return None
-        name = _growth_name(line, g, 0)
-        if name:
-            used.add(i)
-            return g, name
+    i = bisect_right(ends, q.start) - 1
+    if i < 0 or i in used:
         return None
-    return None
+    g = growths[i]
+    if q.start - g.end > 16 or any(c in _SENTENCE_END for c in line[g.end:q.start]):
+        return None
+    name = _growth_name(line, g, 0)
+    if not name:
+        return None
+    used.add(i)
+    return g, name
 
 
 def _period(prefix: str) -> str | None:
@@ -277,7 +295,7 @@ def _facts(line: str, offset: int, fallback: str | None, next_line: str | None,
     out = []
     for f in _line_facts(line, fallback, next_line, normalize(_tail(prev_line))):
         sent = f.start
-        while sent > 0 and line[sent - 1] not in _SENTENCE_END:
+        while sent > 0 and f.start - sent < 200 and line[sent - 1] not in _SENTENCE_END:
             sent -= 1
         prefix = line[sent:f.q.num_start if f.q else f.g.start]
         q, g = f.q, f.g
@@ -297,7 +315,7 @@ def _lstrip_len(s: str) -> int:
 def _name_like(text: str) -> str | None:
     """A short label line or cell that can name a figure stated below or beside it."""
     s = "".join(text.split())
-    if not s or len(s) > 24 or any(c in "，。；;：:" for c in s) or find_quantities(s) or find_growths(s):
+    if not s or len(s) > 24 or any(c in "，。；;：:%％" or c.isdigit() for c in s):
         return None
     if not any("\u4e00" <= ch <= "\u9fff" for ch in s) or re.fullmatch(r"[\d.、()（）一二三四五六七八九十]+", s):
         return None

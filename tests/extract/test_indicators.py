@@ -1,0 +1,196 @@
+"""Indicators on fictional parks' phrasing, on table rows, and on the seeds against the gold."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import pytest
+
+from conftest import GOLD, SEEDS
+from parkgov.extract.document import Document, Paragraph, Row, Table
+from parkgov.extract.facts import DocumentInfo
+from parkgov.extract.indicators import extract_indicators, indicators_in_text
+from parkgov.extract.readers import read_document
+
+SUMMARY = """青峰高新区2024年工作总结
+
+一、2024年工作成效
+1-11月，全区完成规模以上工业总产值286.4亿元，同比增长7.6%；规模以上工业增加值同比增长8.1%；实现财政总收入12.35亿元，比上年同期下降2.3%。
+全年共实施重点项目46个，其中新开工项目18个、续建5个，完成投资58.7亿元，占年度计划投资65亿元的90.3%。
+新认定国家高新技术企业17家，总数达到93家。帮助企业招工3千余人，发放稳岗补贴一千二百万元，申请发明专利两百余件。
+园区400亩储备用地征收工作全部完成，引进宁远电子等4家企业入驻。
+二、2025年工作打算
+力争地区生产总值增长6%左右，固定资产投资年均增长10%，达到80亿元；实际利用外资不低于2000万美元。
+印发文号：青高新发〔2025〕3号，2025年1月8日。构建“1+3+N”产业体系，打造“两区一城”，建设220KV变电站和G105国道，实施“十四五”规划，位列全省第3名。
+"""
+
+
+def _doc(text: str) -> Document:
+    blocks, pos = [], 0
+    for line in text.split("\n"):
+        blocks.append(Paragraph(line, pos))
+        pos += len(line) + 1
+    return Document("fiction.txt", "txt", "0" * 64, text, blocks)
+
+
+@pytest.fixture(scope="module")
+def summary():
+    return extract_indicators(_doc(SUMMARY), DocumentInfo(genre="summary"))
+
+
+def _find(facts, value, unit):
+    found = [f for f in facts if f.value == value and f.unit == unit]
+    assert found, f"no indicator {value} {unit}"
+    return found[0]
+
+
+@pytest.mark.parametrize("value, unit, name, yoy, comparator", [
+    (286.4, "亿元", "规模以上工业总产值", 7.6, None),
+    (12.35, "亿元", "财政总收入", -2.3, None),
+    (46, "个", "实施重点项目", None, None),
+    (18, "个", "新开工项目", None, None),
+    (5, "个", "续建项目", None, None),
+    (65, "亿元", "占年度计划投资", None, None),
+    (93, "家", "国家高新技术企业总数", None, None),
+    (3000, "人", "帮助企业招工", None, ">="),
+    (1200, "万元", "发放稳岗补贴", None, None),
+    (200, "件", "申请发明专利", None, ">="),
+    (400, "亩", "园区储备用地征收", None, None),
+    (4, "家", "企业入驻", None, None),
+    (80, "亿元", "固定资产投资", 10, None),
+    (2000, "万美元", "实际利用外资", None, ">="),
+])
+def test_named_quantities_in_a_summary(summary, value, unit, name, yoy, comparator):
+    f = _find(summary, value, unit)
+    assert (f.name, f.yoy_pct, f.comparator) == (name, yoy, comparator)
+
+
+def test_growth_alone_is_an_indicator(summary):
+    growths = {f.name: (f.yoy_pct, f.comparator) for f in summary if f.value is None}
+    assert growths == {"规模以上工业增加值": (8.1, None), "地区生产总值": (6.0, "≈")}
+
+
+def test_share_of_plan_is_named_after_the_plan(summary):
+    assert _find(summary, 90.3, "%").name == "占年度计划投资比例"
+
+
+def test_kind_and_period_follow_the_section_and_the_wording(summary):
+    assert _find(summary, 286.4, "亿元").period == "1-11月"
+    assert _find(summary, 286.4, "亿元").kind == "actual"
+    assert _find(summary, 80, "亿元").kind == "target"
+    assert _find(summary, 2000, "万美元").kind == "target"
+
+
+def test_dates_numbers_in_names_and_ordinals_are_not_indicators(summary):
+    last_line = SUMMARY.rindex("印发文号")
+    assert [f for f in summary if f.offset >= last_line] == []
+
+
+def test_quotes_point_into_the_text(summary):
+    for f in summary:
+        assert SUMMARY[f.offset:f.offset + len(f.quote)] == f.quote
+
+
+def test_plan_genre_makes_targets():
+    facts = extract_indicators(_doc("全年新建标准厂房8万平方米，新增规上企业6家以上。"),
+                               DocumentInfo(genre="plan"))
+    assert [(f.name, f.value, f.unit, f.comparator, f.kind) for f in facts] == [
+        ("新建标准厂房", 8, "万平方米", None, "target"), ("新增规上企业", 6, "家", ">=", "target")]
+
+
+def test_qualifier_figure_belongs_to_the_name():
+    facts = indicators_in_text("力争引进项目20个，其中过5亿元项目3个以上。")
+    assert [(f.name, f.value, f.unit) for f in facts] == [("引进项目", 20, "个"), ("过5亿元项目", 3, "个")]
+
+
+def test_subject_names_a_bare_requirement():
+    facts = indicators_in_text("同比增长7%以上", offset=100, subject="税收收入")
+    assert [(f.name, f.value, f.yoy_pct, f.comparator, f.offset) for f in facts] == [
+        ("税收收入", None, 7.0, ">=", 100)]
+    assert indicators_in_text("同比增长7%以上") == []
+
+
+def test_table_row_takes_its_name_from_the_item_cell():
+    text = "序号\t项目\t任务要求\t牵头部门\n1\t出口总额\t增长8%以上\t商务局\n2\t城镇登记失业率\t控制在4%以内\t人社局"
+    rows, pos = [], 0
+    for line in text.split("\n"):
+        rows.append(Row(tuple(line.split("\t")), pos))
+        pos += len(line) + 1
+    doc = Document("t.docx", "docx", "0" * 64, text, [Table(tuple(rows), 0)])
+    facts = extract_indicators(doc, DocumentInfo(genre="task_table"))
+    assert [(f.name, f.value, f.unit, f.yoy_pct, f.comparator, f.kind) for f in facts] == [
+        ("出口总额", None, None, 8.0, ">=", "target"),
+        ("城镇登记失业率", 4.0, "%", None, "<=", "target")]
+    assert text[facts[0].offset:facts[0].offset + len(facts[0].quote)] == facts[0].quote
+
+
+def test_indicator_table_with_header_columns():
+    text = ("指标名称\t单位\t2025年目标\t1-5月完成\t同比增长(%)\n"
+            "规模工业总产值\t亿元\t150\t61.2\t9.4\n税收收入（万元）\t\t52000\t21800\t-3.1")
+    rows, pos = [], 0
+    for line in text.split("\n"):
+        rows.append(Row(tuple(line.split("\t")), pos))
+        pos += len(line) + 1
+    doc = Document("t.xlsx", "xlsx", "0" * 64, text, [Table(tuple(rows), 0)])
+    facts = extract_indicators(doc, DocumentInfo(genre="summary"))
+    assert [(f.name, f.value, f.unit, f.yoy_pct, f.kind, f.period) for f in facts] == [
+        ("规模工业总产值", 150, "亿元", None, "target", "2025年"),
+        ("规模工业总产值", 61.2, "亿元", 9.4, "actual", "1-5月"),
+        ("税收收入", 52000, "万元", None, "target", "2025年"),
+        ("税收收入", 21800, "万元", -3.1, "actual", "1-5月")]
+
+
+def test_label_line_names_a_growth_on_the_next_line():
+    facts = extract_indicators(_doc("工业投资\n增长12%以上\n"), DocumentInfo(genre="task_table"))
+    assert [(f.name, f.yoy_pct) for f in facts] == [("工业投资", 12.0)]
+
+
+def test_bad_input_never_raises():
+    assert indicators_in_text("") == []
+    assert indicators_in_text(None) == []  # type: ignore[arg-type]
+    assert extract_indicators(_doc(""), DocumentInfo()) == []
+
+
+def _scorer():
+    sys.path.insert(0, str(GOLD.parents[1] / "tools"))
+    import score_extract
+    return score_extract
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason="no gold annotations on this machine")
+def test_seeds_against_the_gold():
+    from parkgov.extract.metadata import extract_metadata
+
+    scorer = _scorer()
+    gold_n = pred_n = matched = yoy_n = yoy_ok = 0
+    for gf in sorted(GOLD.glob("*.json")):
+        gold = json.loads(gf.read_text(encoding="utf-8"))
+        doc = read_document(SEEDS / gold["file"])
+        started = time.perf_counter()
+        pred = [f.__dict__ for f in extract_indicators(doc, extract_metadata(doc))]
+        assert time.perf_counter() - started < 0.5
+        pairs, _ = scorer.match_indicators(gold["indicators"], pred)
+        gold_n += len(gold["indicators"])
+        pred_n += len(pred)
+        matched += sum(1 for _, p in pairs if p is not None)
+        for g, p in pairs:
+            if p is not None and g.get("value") is not None and g.get("yoy_pct") is not None:
+                yoy_n += 1
+                yoy_ok += scorer.same_num(g["yoy_pct"], p.get("yoy_pct"))
+    precision, recall = matched / pred_n, matched / gold_n
+    assert 2 * precision * recall / (precision + recall) >= 0.95
+    assert yoy_ok >= 0.98 * yoy_n
+
+
+def test_throughput_is_over_a_megabyte_a_second():
+    text = "\n".join(read_document(p).text for p in sorted(SEEDS.glob("*.txt"))) * 4
+    doc = _doc(text)
+    best = min(_timed(doc) for _ in range(3))
+    assert len(text.encode("utf-8")) / best >= 1_000_000
+
+
+def _timed(doc: Document) -> float:
+    started = time.perf_counter()
+    extract_indicators(doc, DocumentInfo(genre="summary"))
+    return time.perf_counter() - started
