@@ -43,6 +43,8 @@ def clean_cell(text: str | None) -> str:
     """A cell's text as shown: tabs become spaces, line ends trimmed, outer blank lines dropped."""
     if not text:
         return ""
+    if "\n" not in text and "\t" not in text and "\r" not in text and "\x0b" not in text:
+        return text.strip(" \u3000\xa0")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\x0b", "\n")
     lines = [ln.rstrip() for ln in text.split("\n")]
     while lines and not lines[-1].strip():

@@ -20,7 +20,6 @@ from parkgov.extract.readers.text_tables import Line, find_tables
 
 # Export artefacts that carry no text: a Word bookmark anchor and Markdown bold markers.
 _LEADING_JUNK = re.compile(r"^(?:\[bookmark:[^\]]*\]|\*\*|[ \t\u3000\xa0])+")
-_TRAILING_JUNK = re.compile(r"(?:\*\*|[ \t\u3000\xa0])+$")
 
 _CHINESE_ENCODINGS = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "hz": "gb18030",
                       "cp936": "gb18030", "euc_cn": "gb18030"}
@@ -71,24 +70,14 @@ def _mixed_or_unknown(path: Path, data: bytes):
     return fail(path, "无法识别文本编码", "请用记事本或 WPS 打开后另存为 UTF-8 编码再导入")
 
 
-_UTF8_CJK_RUN = re.compile(rb"(?:[\xe2-\xef][\x80-\xbf]{2}){2,}")
+#: Four Chinese characters in a row that decode as UTF-8 do not happen by accident in GBK bytes
+#: (each needs three bytes in narrow ranges at the right alignment: about 1e-9 per position).
+_UTF8_HANZI_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
 
 
 def _has_utf8_lines(data: bytes) -> bool:
-    """True when some line is valid UTF-8 with Chinese text in it (so the failing rest is another encoding).
-
-    A GBK line decodes as UTF-8 only by accident, and never with a run of two or more
-    three-byte characters followed by a clean line end; we ask for that evidence.
-    """
-    for line in data.split(b"\n"):
-        if not _UTF8_CJK_RUN.search(line):
-            continue
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
+    """True when part of the bytes is UTF-8 Chinese text (so the part that fails is another encoding)."""
+    return _UTF8_HANZI_RUN.search(data.decode("utf-8", errors="replace")) is not None
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -112,12 +101,19 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_SPACES = " \t\u3000\xa0"
+
+
 def paragraph_of(line: Line) -> Paragraph | None:
+    """The line as a paragraph without outer spaces and export artefacts, or None when blank."""
     s = line.text
-    m = _LEADING_JUNK.match(s)
-    lead = m.end() if m else 0
-    m = _TRAILING_JUNK.search(s, lead)
-    end = m.start() if m else len(s)
+    lead = 0
+    if s[:1] in (" ", "\t", "\u3000", "\xa0", "*", "["):
+        m = _LEADING_JUNK.match(s)
+        lead = m.end() if m else 0
+    end = len(s.rstrip(_SPACES))
+    while s.endswith("**", lead, end):
+        end = len(s[:end - 2].rstrip(_SPACES))
     if end <= lead:
         return None
     return Paragraph(text=s[lead:end], offset=line.offset + lead)

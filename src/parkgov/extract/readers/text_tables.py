@@ -52,11 +52,24 @@ class Line(NamedTuple):
     offset: int
 
 
-class _Cell(NamedTuple):
-    lines: list[str]
-    offset: int
+class _Cell:
+    """A cell being read: its lines (leading tab removed) and where its text starts."""
+
+    __slots__ = ("lines", "offset", "_text")
+
+    def __init__(self, lines: list[str], offset: int) -> None:
+        self.lines = lines
+        self.offset = offset
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = clean_cell("\n".join(self.lines))
+        return self._text
 
 
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
 _SEQ = re.compile(r"^\s*[(（]?\d{1,4}[)）.、]?\s*$")
 _SENTENCE_END = ("。", "；", ";", "！", "？")
 #: Header cells longer than this (whitespace removed) make a first row a data row, not a header.
@@ -172,7 +185,7 @@ def _table(rows: list[list[_Cell]]) -> Table:
 
 
 def _text(cell: _Cell) -> str:
-    return clean_cell("\n".join(cell.lines))
+    return cell.text
 
 
 # --- tab separated -----------------------------------------------------------------------
@@ -258,7 +271,8 @@ def _drop_repeated_headers(grid: list[list[str]], offsets: list[int]) -> tuple[l
     if not grid or not _header_like(grid[0]):
         return grid, offsets
     key = [_squash(c) for c in grid[0]]
-    keep = [0] + [i for i in range(1, len(grid)) if [_squash(c) for c in grid[i]] != key]
+    keep = [0] + [i for i in range(1, len(grid))
+                  if len(grid[i]) != len(key) or _squash(grid[i][0]) != key[0] or [_squash(c) for c in grid[i]] != key]
     return [grid[i] for i in keep], [offsets[i] for i in keep]
 
 
@@ -280,9 +294,10 @@ class _ColumnProfile:
     """Words and typical length of each column, learnt from the complete rows."""
 
     def __init__(self, rows: list[list[str]], width: int) -> None:
-        self.words: list[Counter] = [Counter() for _ in range(width)]
+        self.words: list[set[str]] = [set() for _ in range(width)]
         self.length: list[float] = [0.0] * width
         self.digits: list[float] = [0.0] * width
+        self.numeric: list[float] = [0.0] * width
         for c in range(width):
             cells = [r[c] for r in rows if r[c].strip()]
             for cell in cells:
@@ -291,15 +306,17 @@ class _ColumnProfile:
                 lengths = sorted(len(_squash(x)) for x in cells)
                 self.length[c] = lengths[len(lengths) // 2]
                 self.digits[c] = sum(1 for x in cells if _digits(x)) / len(cells)
+                self.numeric[c] = sum(1 for x in cells if _HAS_DIGIT.search(x)) / len(cells)
 
     def _fit(self, cell: str, column: int) -> float:
         if not cell.strip():
             return 0.0
         words = _words(cell)
-        hits = sum(1 for w in words if self.words[column][w]) / max(1, len(words))
+        hits = sum(1 for w in words if w in self.words[column]) / max(1, len(words))
         length = abs(math.log((len(_squash(cell)) + 1) / (self.length[column] + 1)))
-        digit = 1.0 if _digits(cell) == (self.digits[column] > 0.5) else -1.0
-        return 2.0 * hits - length + digit
+        seq = 1.0 if _digits(cell) == (self.digits[column] > 0.5) else -1.0
+        numeric = 0.5 if bool(_HAS_DIGIT.search(cell)) == (self.numeric[column] > 0.5) else -0.5
+        return 2.0 * hits - length + seq + numeric
 
     def widen(self, cells: list[str]) -> list[str]:
         k, width = len(cells), len(self.words)
@@ -308,10 +325,11 @@ class _ColumnProfile:
         if k >= width or math.comb(width - 1, k - 1) > MAX_LAYOUTS:
             return cells + [""] * (width - k)
         best: tuple[float, list[str]] | None = None
+        fit = [[self._fit(cell, col) for col in range(width)] for cell in cells]
         # choose where each cell starts: cell 0 at column 0, the others at increasing columns
         for starts in combinations(range(1, width), k - 1):
             cols = (0,) + starts
-            score = sum(self._fit(cell, col) for cell, col in zip(cells, cols))
+            score = sum(fit[i][col] for i, col in enumerate(cols))
             if best is None or score > best[0] + 1e-9:
                 row = [""] * width
                 for cell, col in zip(cells, cols):
@@ -320,5 +338,12 @@ class _ColumnProfile:
         return best[1] if best else cells + [""] * (width - k)
 
 
+#: Cells longer than this are prose: only their length says which column they belong to.
+MAX_WORD_CELL_CHARS = 40
+_WORD_SPLIT = re.compile(r"\n|\s{2,}|[、，,；;]")
+
+
 def _words(cell: str) -> list[str]:
-    return [w for w in (_squash(x) for x in re.split(r"\n|\s{2,}|[、，,；;]", cell)) if w]
+    if len(cell) > MAX_WORD_CELL_CHARS:
+        return []
+    return [w for w in (_squash(x) for x in _WORD_SPLIT.split(cell)) if w]
