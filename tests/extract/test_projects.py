@@ -149,3 +149,25 @@ def test_two_row_header_with_a_merged_investment_cell():
     assert p.total_investment == Amount(4.5, "亿元")
     assert p.annual_plan == Amount(1.2, "亿元")
     assert p.completed == Amount(0.6, "亿元")
+
+
+def test_excel_project_table(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["鹤山高新区2026年重点建设项目计划表"])
+    ws.append(["序号", "项目名称", "建设性质", "总投资（万元）", "2026年计划投资（万元）", "责任单位"])
+    ws.append(["一、产业项目"])
+    ws.append([1, "光伏组件厂", "新建", 50000, 20000, "招商局"])
+    ws.append(["二、基础设施项目"])
+    ws.append([2, "园区道路", "续建", 8000.5, 3000, "城投公司"])
+    ws.append(["合计", None, None, 58000.5, 23000, None])
+    path = tmp_path / "项目表.xlsx"
+    wb.save(path)
+    doc = read_document(path)
+    assert extract_metadata(doc).genre == "project_table"
+    projects = extract_projects(doc, DocumentInfo())
+    assert [(p.name, p.category, p.stage) for p in projects] == [
+        ("光伏组件厂", "industrial", "new"), ("园区道路", "infrastructure", "continued")]
+    assert projects[1].total_investment == Amount(8000.5, "万元")
+    assert projects[0].annual_plan == Amount(20000, "万元")

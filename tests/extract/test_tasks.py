@@ -269,3 +269,29 @@ def test_labelled_deadline_in_a_duty_ends_the_unit_list():
     assert task.seq == "一" and task.category == "稳增长" and task.item == "抓好园区扩区"
     assert task.leaders == ["吴刚"] and task.departments == ["自然资源分局"]
     assert task.deadline == "2025年9月底"
+
+
+def test_word_table_with_vertically_merged_category(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("鹤山高新区2026年重点工作任务分解表")
+    rows = [["序号", "类别", "工作任务", "具体要求", "责任领导", "责任单位"],
+            ["1", "招商引资", "引进项目", "引进亿元项目10个以上", "李明\n张华", "招商局\n经发局"],
+            ["2", "", "办展会", "举办推介会3场", "李明", "招商局"],
+            ["3", "安全生产", "隐患整改", "整改率100%", "孙  丽", "应急局、消防站"]]
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 1).merge(table.cell(2, 1)).text = "招商引资"
+    path = tmp_path / "分解表.docx"
+    d.save(path)
+    doc = read_document(path)
+    info = extract_metadata(doc)
+    assert info.genre == "task_table"
+    tasks = extract_tasks(doc, info)
+    assert [(t.seq, t.category, t.leaders, t.departments) for t in tasks] == [
+        ("1", "招商引资", ["李明", "张华"], ["招商局", "经发局"]),
+        ("2", "招商引资", ["李明"], ["招商局"]),
+        ("3", "安全生产", ["孙丽"], ["应急局", "消防站"]),
+    ]

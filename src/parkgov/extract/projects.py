@@ -212,7 +212,7 @@ def table_projects(table: Table) -> list[ProjectFact]:
             completed=amounts.get("completed"),
             unit="、".join(units) or None,
             offset=row.offset,
-            quote=_squeeze("\t".join(row.cells))[:200]))
+            quote="\t".join(_squeeze(c) for c in row.cells)[:200]))
     return out
 
 
