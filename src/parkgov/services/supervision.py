@@ -36,7 +36,8 @@ def _item_key(order: SupervisionOrder) -> str | None:
     return None
 
 
-def _domain(order: SupervisionOrder) -> DomainOrder:
+def as_domain_order(order: SupervisionOrder) -> DomainOrder:
+    """The stored order as the domain's state machine sees it."""
     history = tuple(OrderEvent(OrderAction(e.action), OrderState(e.from_status), OrderState(e.to_status), e.at.date(),
                                e.note or "") for e in order.events if e.action != RAISE)
     return DomainOrder(item=_item_key(order) or f"order:{order.id}", unit=order.unit.name, reason=order.reason,
@@ -47,7 +48,7 @@ def _domain(order: SupervisionOrder) -> DomainOrder:
 def order_summary(order: SupervisionOrder, as_of: date | None = None) -> dict:
     """An order with its history as plain data."""
     state = OrderState(order.status)
-    dom = _domain(order)
+    dom = as_domain_order(order)
     as_of = as_of or date.today()
     return {"id": order.id, "park_id": order.park_id, "number": order.number, "unit_id": order.unit_id,
             "unit": order.unit.name, "item": _item_key(order), "reason": order.reason,
@@ -185,7 +186,7 @@ def act(session: Session, actor: Actor, order_id: int, action: str, *, note: str
         if version is not None and version != order.version:
             raise StaleVersion(f"督办单已被他人处理（当前为第{order.version}版，您看到的是第{version}版），请刷新后重试")
         try:
-            dom = _domain(order).apply(the_action, moment.date(), note)
+            dom = as_domain_order(order).apply(the_action, moment.date(), note)
         except DomainError as exc:
             raise InvalidInput(exc.message) from None
         before = order.status
@@ -218,7 +219,7 @@ def escalate_overdue(session: Session, actor: Actor, park: int | str, now: datet
     for order in session.scalars(select(SupervisionOrder).where(SupervisionOrder.park_id == park_row.id,
                                                                 SupervisionOrder.status.in_(waiting))
                                  .options(selectinload(SupervisionOrder.events))):
-        dom = _domain(order)
+        dom = as_domain_order(order)
         if not dom.is_overdue(moment.date()):
             continue
         after = dom.apply(OrderAction.ESCALATE, moment.date(), "逾期未办结，升级督办")

@@ -1,0 +1,70 @@
+"""The park dashboard summary: one call returning plain data for the web pages and the reports."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from parkgov.domain.errors import DomainError
+from parkgov.domain.quantity import Quantity
+from parkgov.services import lookup
+from parkgov.services.access import Actor, require_read
+from parkgov.services.rankings import latest_round_ranking
+from parkgov.services.status import compute_status, light_counts
+from parkgov.services.supervision import list_orders
+from parkgov.services.rounds import list_rounds
+
+INVESTMENT_UNIT = "万元"
+
+
+def _investment_totals(projects: list[dict]) -> dict:
+    """Annual planned and completed investment of all projects, in 万元 through the one conversion."""
+    planned = completed = Quantity.of(0, INVESTMENT_UNIT)
+    skipped = 0
+    for row in projects:
+        try:
+            if row["annual_plan"] is not None and row["annual_plan_unit"]:
+                planned = planned + Quantity.of(row["annual_plan"], row["annual_plan_unit"])
+            if row["completed_investment"] is not None:
+                completed = completed + Quantity.of(row["completed_investment"], row["completed_investment_unit"])
+        except DomainError:
+            skipped += 1
+    rate = completed.value / planned.value if planned.value else None
+    return {"unit": INVESTMENT_UNIT, "annual_plan": planned.value, "completed": completed.value,
+            "completion_rate": rate, "projects_not_summed": skipped}
+
+
+def park_dashboard(session: Session, actor: Actor, park: int | str, as_of: date | None = None,
+                   bottom_n: int = 5) -> dict:
+    """Counts by light, indicator completion vs time progress, investment progress, ranking, red items, open orders."""
+    park_row = lookup.park(session, park)
+    require_read(actor, park_row.id)
+    as_of = as_of or date.today()
+    view = compute_status(session, park_row.id, as_of)
+    items = view.items()
+    open_orders = list_orders(session, actor, park_row.id, open_only=True, as_of=as_of)
+    rounds = list_rounds(session, actor, park_row.id)
+    return {
+        "park": {"id": park_row.id, "name": park_row.name},
+        "as_of": as_of,
+        "year": view.year,
+        "time_progress": view.time_progress,
+        "lights": {"all": light_counts(items), "indicators": light_counts(view.indicators),
+                   "tasks": light_counts(view.tasks), "projects": light_counts(view.projects)},
+        "totals": {"indicators": len(view.indicators), "tasks": len(view.tasks), "projects": len(view.projects)},
+        "indicators": [{"id": r["id"], "name": r["title"], "unit": r["unit"], "completion_rate": r["completion_rate"],
+                        "time_progress": r["time_progress"], "actual_value": r["actual_value"],
+                        "actual_unit": r["actual_unit"], "target_value": r["target_value"],
+                        "target_unit": r["target_unit"], "yoy_pct": r["yoy_pct"],
+                        "behind_time_progress": (r["completion_rate"] is not None
+                                                 and r["completion_rate"] < r["time_progress"]),
+                        "light": r["light"]} for r in view.indicators],
+        "investment": _investment_totals(view.projects),
+        "ranking": latest_round_ranking(session, park_row.id, as_of, bottom_n),
+        "red_items": [{"kind": r["kind"], "id": r["id"], "key": r["key"], "title": r["title"], "unit": r["unit"],
+                       "note": r.get("note") or r.get("state_label")} for r in items if r["light"] == "red"],
+        "open_orders": {"count": len(open_orders),
+                        "overdue": sum(1 for o in open_orders if o["overdue"]),
+                        "orders": open_orders},
+        "latest_round": rounds[0] if rounds else None,
+    }
