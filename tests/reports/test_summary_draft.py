@@ -53,7 +53,7 @@ def test_indicator_prose_is_written_from_the_data(paragraphs, data):
     assert "完成规模工业总产值32.97亿元，同比增长9.1%，完成年度目标的55.0%" in prose
     assert "完成工业固定资产投资48800万元，同比增长67.7%" in prose
     assert "实现税收1.07亿元，同比下降4.35%" in prose
-    assert "达到进出口额3.71亿元，同比增长352.44%；" in prose, "no target: no completion clause"
+    assert "进出口额达到3.71亿元，同比增长352.44%；" in prose, "no target: no completion clause"
     assert "全社会研发投入" not in prose
     assert any("全社会研发投入本期暂无实际完成数据" in p for p in paragraphs)
     assert any("进出口额未设定年度目标" in p for p in paragraphs)

@@ -1,9 +1,7 @@
 """How figures print in documents: rounding half up, units as stored, 「—」 where none exists."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
-from parkgov.domain.quantity import round_half_up
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 #: What a cell or a sentence shows where a figure cannot exist (no data, no target, zero divisor).
 DASH = "—"
@@ -24,6 +22,12 @@ def dec(value: object) -> Decimal | None:
     except (InvalidOperation, ValueError):
         return None
     return result if result.is_finite() else None
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    """``value`` rounded half up (四舍五入) to ``places`` decimals, however large it is."""
+    context = Context(prec=max(value.adjusted(), 0) + places + 10, rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(1).scaleb(-places), context=context)
 
 
 def ratio_pct(numerator: object, denominator: object) -> Decimal | None:

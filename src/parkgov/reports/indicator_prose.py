@@ -11,7 +11,7 @@ _VERBS = (("进出口", "达到"), ("出口", "达到"), ("收入", "实现"), (
 
 
 def verb_for(name: str) -> str:
-    """The verb a summary uses before an indicator: 实现 收入/税收, 达到 进出口额, else 完成."""
+    """The verb of an indicator: 实现 收入/税收, 达到 进出口额 (after the name), else 完成."""
     for key, verb in _VERBS:
         if key in name:
             return verb
@@ -24,6 +24,8 @@ def indicator_clause(row: IndicatorRow) -> str | None:
         return None
     if row.unit == "%":
         clause = f"{row.name}为{fmt_amount(row.actual, row.unit)}"
+    elif verb_for(row.name) == "达到":
+        clause = f"{row.name}达到{fmt_amount(row.actual, row.unit)}"
     else:
         clause = f"{verb_for(row.name)}{row.name}{fmt_amount(row.actual, row.unit)}"
     growth = growth_phrase(row.yoy_pct)
