@@ -295,3 +295,11 @@ def test_word_table_with_vertically_merged_category(tmp_path):
         ("2", "招商引资", ["李明"], ["招商局"]),
         ("3", "安全生产", ["孙丽"], ["应急局", "消防站"]),
     ]
+
+
+def test_closing_parenthesis_with_lead_and_co_verbs():
+    doc = make_doc("（二）项目建设\n5.加快标准厂房建设。年内建成标准厂房10万平方米（区城投公司牵头，区住建局、区应急局配合）。\n")
+    (task,) = extract_tasks(doc, DocumentInfo())
+    assert task.seq == "5" and task.category == "项目建设"
+    assert task.departments == ["区城投公司"]
+    assert task.co_units == ["区住建局", "区应急局"]

@@ -54,6 +54,7 @@ _DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|完成�
 _LABEL_RE = re.compile(
     rf"(?P<label>{_LEADER_LABEL}|{_DEPT_LABEL}|{_CO_LABEL}|{_DEADLINE_LABEL}|{_BARE_LABEL})\s*[:：]\s*")
 _OPEN, _CLOSE = "（(", "）)"
+_ROLE_VERB = re.compile(r"(?:牵头|负责|主抓|配合|协助|参与|协办)$")
 _BLANKS = re.compile(r"[\s\u3000\xa0]+")
 _CJK_BLANK = re.compile(r"(?<=[^A-Za-z0-9 ]) | (?=[^A-Za-z0-9 ])")
 
@@ -516,8 +517,26 @@ def _closing_organs(body: str):
         elif ch in _OPEN:
             depth -= 1
             if depth == 0:
-                names = split_names(stripped[j + 1:-1])
-                if names and all(is_organ_name(n) for n in names):
-                    return Responsibility([], names, [], (j, len(stripped)), False)
-                return None
+                return _organ_roles(split_names(stripped[j + 1:-1]), (j, len(stripped)))
     return None
+
+
+def _organ_roles(names: list[str], span: tuple[int, int]) -> Responsibility | None:
+    """Organ names, each group optionally closed by its role (``县发改局牵头，县财政局配合``)."""
+    who = Responsibility([], [], [], span, False)
+    pending: list[str] = []
+    for name in names:
+        m = _ROLE_VERB.search(name)
+        organ = name[:m.start()] if m else name
+        if not is_organ_name(organ):
+            return None
+        pending.append(organ)
+        if m:
+            target = who.co_units if m.group(0) in ("配合", "协助", "参与", "协办") else who.departments
+            target.extend(pending)
+            pending = []
+    who.departments.extend(pending)
+    if not who.departments and not who.co_units:
+        return None
+    who.labelled = any(_ROLE_VERB.search(n) for n in names)
+    return who
