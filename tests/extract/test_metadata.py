@@ -159,3 +159,15 @@ def test_issuer_from_the_document_header_when_unsigned():
     assert info.issuer == "临澧县人民政府办公室"
     assert info.title == "关于加快临澧高新区发展的若干措施"
     assert info.year == 2023
+
+
+def test_government_site_metadata_block():
+    doc = make_doc("无障碍 | 繁體 | 登录\n索引号：4313-00-2025-001\n发布机构：清溪县人民政府办公室\n"
+                   "发文字号：清政办发〔2025〕3号\n成文日期：2025年03月12日\n"
+                   "清溪县人民政府办公室关于印发《清溪工业集中区2025年工作要点》的通知\n各乡镇：\n")
+    info = extract_metadata(doc)
+    assert info.title == "清溪工业集中区2025年工作要点"
+    assert info.doc_number == "清政办发〔2025〕3号"
+    assert info.issuer == "清溪县人民政府办公室"
+    assert info.date == "2025-03-12"
+    assert info.park == "清溪工业集中区"
