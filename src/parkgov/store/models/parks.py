@@ -41,6 +41,8 @@ class ParkSettings(Base):
     green_gap_pct: Mapped[Decimal] = mapped_column(Percent, default=Decimal("0"))
     #: completion ≥ time progress − yellow_gap_pct → yellow, else red
     yellow_gap_pct: Mapped[Decimal] = mapped_column(Percent, default=Decimal("10"))
+    #: a growth indicator this many points short of its growth target is yellow, further short red
+    growth_yellow_gap_pct: Mapped[Decimal] = mapped_column(Percent, default=Decimal("2"), server_default="2")
     #: ranking criterion → weight, e.g. {"completion": 60, "timeliness": 20, "supervision": 20}
     ranking_weights: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
     #: day of the month by which units must report for the previous month
