@@ -115,3 +115,13 @@ def test_scores_bounded_and_grades_consistent(firms) -> None:
         assert D(0) <= r.score <= D(100)
         assert r.grade == DEFAULT_SCHEME.grades.grade(r.score)
     assert [r.score for r in results] == sorted((r.score for r in results), reverse=True)
+
+
+def test_output_per_mu_can_replace_revenue() -> None:
+    scheme = EvaluationScheme((Criterion("tax_per_mu", "亩均税收", D("0.5"), benchmark=D(10)),
+                               Criterion("output_per_mu", "亩均产值", D("0.5"), benchmark=D(400))))
+    firm = EnterpriseFigures("伊康食品", Quantity.of(80, "亩"), Quantity.of(400, "万元"),
+                             output=Quantity.of("2.4", "亿元"))
+    assert firm.metrics() == {"tax_per_mu": D(5), "output_per_mu": D(300)}
+    (result,) = evaluate([firm], scheme)
+    assert result.score == D("62.50") and result.grade == "C"

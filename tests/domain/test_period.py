@@ -94,3 +94,13 @@ def test_same_period_last_year_and_months() -> None:
     assert Period.half(2025, 2).months == 6
     assert Period.of_year(2024).days == 366
     assert not Period.month(2025, 5).contains(date(2025, 6, 1))
+
+
+def test_covers() -> None:
+    q2 = Period.quarter(2025, 2)
+    assert q2.covers(Period.month(2025, 5)) and q2.covers(q2)
+    assert not q2.covers(Period.month(2025, 7))
+    assert not q2.covers(Period.month(2024, 5))
+    assert Period.of_year(2025).covers(Period.year_to_date(2025, 5))
+    assert not Period.month(2025, 5).covers(q2)
+    assert [m for m in range(1, 13) if Period.half(2025, 2).covers(Period.month(2025, m))] == list(range(7, 13))

@@ -5,7 +5,7 @@ in 平方米/公顷 goes through ``quantity.convert``; 1 亩 ≈ 666.67 m²).
 
 Scoring, with the default scheme (a default, every part configurable):
     亩均税收      ``tax_per_mu``      weight 0.5
-    亩均营业收入  ``revenue_per_mu``  weight 0.3
+    亩均营业收入  ``revenue_per_mu``  weight 0.3   (``output_per_mu``, 亩均产值, to score output instead)
     研发投入强度  ``rd_intensity``    weight 0.2   (the "others" share)
 Each criterion scores ``min(value / benchmark, 1) × 100`` (``benchmark /
 value`` when lower is better); the benchmark is the criterion's configured
@@ -22,8 +22,10 @@ Public API:
     EvaluationScheme(criteria: tuple[Criterion, ...], grades: GradeThresholds)  -- weights sum to 1
     DEFAULT_SCHEME
     EnterpriseFigures(name, land: Quantity, tax: Quantity | None = None,
-                      revenue: Quantity | None = None, others: Mapping[str, Decimal] = {})
-        .metrics() -> dict[str, Decimal]   -- tax_per_mu, revenue_per_mu (万元/亩) and others
+                      revenue: Quantity | None = None, others: Mapping[str, Decimal] = {},
+                      output: Quantity | None = None)
+        .metrics() -> dict[str, Decimal]   -- tax_per_mu, revenue_per_mu, output_per_mu
+                                              (万元/亩, those given) and others
     EnterpriseGrade(name, score: Decimal, grade: str, criterion_scores: dict[str, Decimal],
                     metrics: dict[str, Decimal])
     evaluate(enterprises: Iterable[EnterpriseFigures],
@@ -137,14 +139,15 @@ class EnterpriseFigures:
     tax: Quantity | None = None
     revenue: Quantity | None = None
     others: Mapping[str, Decimal] = field(default_factory=dict)
+    output: Quantity | None = None
 
     def metrics(self) -> dict[str, Decimal]:
-        """Per-mu tax and revenue (万元/亩) and the other metrics as given."""
+        """Per-mu tax, revenue and output (万元/亩) where given, and the other metrics as given."""
         values = dict(self.others)
-        if self.tax is not None:
-            values["tax_per_mu"] = per_mu(self.tax, self.land).value
-        if self.revenue is not None:
-            values["revenue_per_mu"] = per_mu(self.revenue, self.land).value
+        for key, amount in (("tax_per_mu", self.tax), ("revenue_per_mu", self.revenue),
+                            ("output_per_mu", self.output)):
+            if amount is not None:
+                values[key] = per_mu(amount, self.land).value
         return values
 
 

@@ -16,6 +16,7 @@ Public API:
         Period.parse(text)                   -- a label or a code (below)
         p.start, p.end -> date; p.months, p.days -> int
         p.contains(day) -> bool; p.month_numbers -> range
+        p.covers(other: Period) -> bool      -- other lies within p (Q2 covers 2025年5月)
         p.label -> "2025年1-5月" (January alone: "2025年1月累计") | "2025年上半年" | "2025年第二季度" | "2025年5月" | "2025年"
         p.code  -> "2025-YTD05" | "2025-H1" | "2025-Q2" | "2025-05" | "2025"
         p.same_period_last_year() -> Period  -- for 同比
@@ -149,6 +150,10 @@ class Period:
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    def covers(self, other: Period) -> bool:
+        """True when ``other`` lies entirely within this period."""
+        return self.year == other.year and self.first_month <= other.first_month and other.last_month <= self.last_month
 
     def same_period_last_year(self) -> Period:
         return Period(self.year - 1, self.first_month, self.last_month, self.kind)
