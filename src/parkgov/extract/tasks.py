@@ -281,6 +281,10 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
     if seq_m is None and state.last is not None and not category and not item:
         _merge(state.last, requirement, leaders, departments, co_units)
         return
+    last = state.last
+    if last is not None and not category and last.category == state.category:
+        leaders = leaders or list(last.leaders)
+        departments = departments or list(last.departments)
     text = requirement or item
     text_offset = _find(doc.text, text, offset)
     subject = state.item if requirement else None
