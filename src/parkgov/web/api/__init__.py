@@ -1,0 +1,16 @@
+"""The JSON API under ``/api/v1``: every route authenticates its caller and the services check permissions."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from parkgov.web.api import dispatch, supervision, users, views
+
+API_PREFIX = "/api/v1"
+
+
+def build_router() -> APIRouter:
+    """All API routes under ``/api/v1``."""
+    router = APIRouter(prefix=API_PREFIX)
+    for module in (users, views, dispatch, supervision):
+        router.include_router(module.router)
+    return router

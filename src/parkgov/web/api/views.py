@@ -1,0 +1,47 @@
+"""API: status views, the dashboard summary and rankings (read-only, every role within its parks)."""
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Query
+from sqlalchemy import select
+
+from parkgov.services import dashboard, rankings, status
+from parkgov.services.access import Role
+from parkgov.store.models import Park
+from parkgov.web.api.deps import ActorDep, SessionDep
+
+router = APIRouter(tags=["状态与排名"])
+
+AsOf = Query(default=None, description="截至日期，默认今天，如 2025-10-31")
+Bottom = Query(default=5, ge=0, le=100, description="末位单位数")
+
+
+@router.get("/parks", summary="可查看的园区")
+def list_parks(session: SessionDep, actor: ActorDep) -> list[dict]:
+    query = select(Park).order_by(Park.id)
+    if actor.role not in (Role.admin, Role.viewer):
+        query = query.where(Park.id == actor.park_id)
+    return [{"id": p.id, "name": p.name, "short_name": p.short_name} for p in session.scalars(query)]
+
+
+@router.get("/parks/{park}/status", summary="指标、任务、项目的完成率、序时进度与红黄绿灯")
+def park_status(park: str, session: SessionDep, actor: ActorDep, as_of: date | None = AsOf,
+                year: int | None = Query(default=None, ge=1900, le=2200)) -> dict:
+    return status.park_status(session, actor, park, as_of, year)
+
+
+@router.get("/parks/{park}/dashboard", summary="园区概览")
+def park_dashboard(park: str, session: SessionDep, actor: ActorDep, as_of: date | None = AsOf,
+                   bottom: int = Bottom) -> dict:
+    return dashboard.park_dashboard(session, actor, park, as_of, bottom)
+
+
+@router.get("/parks/{park}/rankings/rounds/{period}", summary="月度调度排名")
+def round_ranking(park: str, period: str, session: SessionDep, actor: ActorDep, bottom: int = Bottom) -> dict:
+    return rankings.rank_round(session, actor, park, period, bottom)
+
+
+@router.get("/parks/{park}/rankings/quarters/{quarter}", summary="季度排名（如 2025Q2）")
+def quarter_ranking(park: str, quarter: str, session: SessionDep, actor: ActorDep, bottom: int = Bottom) -> dict:
+    return rankings.rank_quarter(session, actor, park, quarter, bottom)

@@ -1,0 +1,120 @@
+"""API: rounds and progress, with authentication, ownership (403), stale copies (409) and bad input (422)."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from parkgov.store.models import DispatchRound, ProgressReport
+
+
+def _open_june(client, ledger, auth):
+    r = client.post(f"/api/v1/parks/{ledger.park_id}/rounds", json={"period": "2025-06", "deadline": "2099-07-05"},
+                    headers=auth("coord"))
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def _status(client, ledger, auth, who="leader"):
+    r = client.get(f"/api/v1/parks/{ledger.park_id}/status", params={"as_of": "2025-06-30"}, headers=auth(who))
+    assert r.status_code == 200, r.text
+    return {row["seq"]: row for row in r.json()["tasks"]}
+
+
+def test_every_request_needs_a_valid_token(client, ledger):
+    for headers in ({}, {"Authorization": "Bearer nope"}, {"Authorization": "Basic abc"}):
+        r = client.get(f"/api/v1/parks/{ledger.park_id}/status", headers=headers)
+        assert r.status_code == 401 and "令牌" in r.json()["detail"]
+    r = client.post(f"/api/v1/parks/{ledger.park_id}/rounds", json={"period": "2025-06"})
+    assert r.status_code == 401
+
+
+def test_reporter_submits_status_and_ranking_change(client, ledger, auth):
+    _open_june(client, ledger, auth)
+    assert _status(client, ledger, auth)["8"]["light"] == "grey"
+    rank_before = client.get(f"/api/v1/parks/{ledger.park_id}/rankings/rounds/2025-06", headers=auth("viewer")).json()
+    r = client.post(f"/api/v1/parks/{ledger.park_id}/rounds/2025-06/reports", headers=auth("rep_商务局"),
+                    json={"kind": "task", "item_id": ledger.tasks["8"], "state": "推进中", "narrative": "签约6个",
+                          "value": "6"})
+    assert r.status_code == 201, r.text
+    assert r.json()["revision"] == 1
+    row = _status(client, ledger, auth)["8"]
+    assert row["light"] == "green" and float(row["completion_rate"]) == 0.5 and row["narrative"] == "签约6个"
+    rank_after = client.get(f"/api/v1/parks/{ledger.park_id}/rankings/rounds/2025-06", headers=auth("viewer")).json()
+    before = {x["unit"]: float(x["score"]) for x in rank_before["ranking"]}
+    after = {x["unit"]: x for x in rank_after["ranking"]}
+    assert float(after["商务局"]["score"]) > before["商务局"] and after["商务局"]["rank"] == 1
+
+
+def test_forged_request_for_another_units_row_is_403_and_history_unchanged(client, ledger, auth, session_factory):
+    _open_june(client, ledger, auth)
+    url = f"/api/v1/parks/{ledger.park_id}/rounds/2025-06/reports"
+    ok = client.post(url, headers=auth("rep_商务局"), json={"kind": "task", "item_id": ledger.tasks["8"],
+                                                           "state": "in_progress", "narrative": "真实进展"})
+    assert ok.status_code == 201
+    history_url = f"/api/v1/parks/{ledger.park_id}/items/task/{ledger.tasks['8']}/history"
+    before = client.get(history_url, headers=auth("coord")).json()
+    forged = [{"kind": "task", "item_id": ledger.tasks["8"], "state": "completed", "narrative": "伪造",
+               "base_revision": 1},
+              {"kind": "task", "item_id": ledger.tasks["8"], "state": "completed", "narrative": "伪造",
+               "base_revision": 1, "unit_id": ledger.units["商务局"]}]
+    for body in forged:
+        r = client.post(url, headers=auth("rep_科工局"), json=body)
+        assert r.status_code == 403 and "本单位" in r.json()["detail"]
+        r = client.put(f"/api/v1/parks/{ledger.park_id}/rounds/2025-06/drafts", headers=auth("rep_科工局"), json=body)
+        assert r.status_code == 403
+    for who in ("viewer", "leader"):
+        assert client.post(url, headers=auth(who), json=forged[0]).status_code == 403
+    assert client.get(history_url, headers=auth("coord")).json() == before
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(ProgressReport)) == 1
+
+
+def test_stale_edit_gets_409_in_chinese(client, ledger, auth):
+    _open_june(client, ledger, auth)
+    url = f"/api/v1/parks/{ledger.park_id}/rounds/2025-06/reports"
+    body = {"kind": "task", "item_id": ledger.tasks["12"], "state": "in_progress", "narrative": "甲", "base_revision": 0}
+    assert client.post(url, headers=auth("rep_科工局"), json=body).status_code == 201
+    second = client.post(url, headers=auth("coord"), json={**body, "narrative": "乙"})
+    assert second.status_code == 409 and "请刷新" in second.json()["detail"]
+    history = client.get(f"/api/v1/parks/{ledger.park_id}/items/task/{ledger.tasks['12']}/history",
+                         headers=auth("rep_科工局")).json()
+    assert [r["narrative"] for r in history["reports"]] == ["甲"]
+
+
+def test_bad_input_is_422_in_chinese_and_writes_nothing(client, ledger, auth, session_factory):
+    base = f"/api/v1/parks/{ledger.park_id}/rounds"
+    cases = [({"period": "2025-13"}, "调度期间"), ({"period": "2025-06", "deadline": "明天"}, "deadline"),
+             ({"period": "2025-06", "extra": 1}, "不认识的字段"), ({}, "缺少必填项")]
+    for body, word in cases:
+        r = client.post(base, headers=auth("coord"), json=body)
+        assert r.status_code == 422 and word in r.json()["detail"], r.text
+    r = client.post(base, headers=auth("coord"), content=b"{not json", )
+    assert r.status_code == 422
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(DispatchRound)) == 0
+    _open_june(client, ledger, auth)
+    reports = f"{base}/2025-06/reports"
+    bad = [{"kind": "task", "item_id": ledger.tasks["12"], "state": "差不多"},
+           {"kind": "indicator", "item_id": ledger.indicators["规模工业总产值"], "value": "abc"},
+           {"kind": "indicator", "item_id": ledger.indicators["规模工业总产值"], "value": "3", "value_unit": "吨"},
+           {"kind": "indicator", "item_id": ledger.indicators["规模工业总产值"], "value": "NaN"},
+           {"kind": "widget", "item_id": 1}]
+    for body in bad:
+        r = client.post(reports, headers=auth("rep_科工局"), json=body)
+        assert r.status_code == 422, r.text
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in r.json()["detail"])
+    missing = client.post(reports, headers=auth("rep_科工局"), json={"kind": "task", "item_id": 999999})
+    assert missing.status_code == 404 and "任务" in missing.json()["detail"]
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(ProgressReport)) == 0
+
+
+def test_round_compliance_and_duplicate_round(client, ledger, auth):
+    _open_june(client, ledger, auth)
+    again = client.post(f"/api/v1/parks/{ledger.park_id}/rounds", json={"period": "2025-06"}, headers=auth("coord"))
+    assert again.status_code == 409 and "重复" in again.json()["detail"]
+    client.post(f"/api/v1/parks/{ledger.park_id}/rounds/2025-06/reports", headers=auth("rep_财政局"),
+                json={"kind": "indicator", "item_id": ledger.indicators["税收"], "value": "20000"})
+    r = client.get(f"/api/v1/parks/{ledger.park_id}/rounds/2025-06", headers=auth("leader"))
+    units = {u["unit"]: u["status"] for u in r.json()["units"]}
+    assert units["财政局"] == "on_time" and units["商务局"] == "pending"
+    assert client.get(f"/api/v1/parks/{ledger.park_id}/rounds", headers=auth("rep_商务局")).status_code == 200
