@@ -25,7 +25,7 @@ _SENTENCE_END = frozenset("。！？!?\n")
 _RATE_NAME = re.compile(r"(?:完成|整改|办结|解决|落实|处置|化解|回复|销号|签约|开工|履约|兑现)\w{0,3}率$")
 _DONE = re.compile(r"已|完成|整改|办结|解决|落实|处置|化解|回复|销号|签约|开工|履约|兑现")
 _NOT_DONE = re.compile(r"其余|正在|未|尚未|剩余|待")
-_PLAN_SHARE = re.compile(r"完成[^，,。；;]{0,12}(?:计划|目标|任务)[^，,。；;]{0,4}的?$")
+_PLAN_SHARE = re.compile(r"(?:完成|为|占|达到?)[^，,。；;]{0,12}(?:计划|目标|任务)[^，,。；;]{0,4}的?$")
 _PLAN = re.compile(r"计划|目标|任务")
 _CLASSES = {
     "stage": re.compile(r"^(?:新建|续建|前期|在建|新开工|竣工|完工|投产|储备)"),

@@ -30,11 +30,13 @@ _CUT = re.compile(r"^(.*)(?:实现|完成|达到|累计|预计|力争|确保|争
 _LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|此外|另外|20\d{2}年(?:度|底前|底|前)?|\d{1,2}[-—~至]\d{1,2}月份?|\d{1,2}月(?:底|末|份)?|上半年|下半年"
                    r"|前三季度|[一二三四]季度|今年|本年|全年|年内|其中|其余|另有|另|并|和|及|以及|同时"
                    r"|还|再|又|将|可|共|已|预计|力争|确保|争取|要|需|均|总共|一共|分别|的|了|对|在"
-                   r"|只有|仅有|达到|达|有|为|约|、)+")
+                   r"|只有|仅有|达到|有|为|约|、)+")
 _TRAIL = re.compile(r"(?:的|为|达|达到|是|了|共|约|有|计|合计|共计|突破|超过|等|中|已|已经|均|分别"
-                    r"|全部完成|已完成|完成|全部|任务|工作|达到了)+$")
-_SHARE_OF = re.compile(r"^(.*?)完成(.{1,12}?(?:计划|目标|任务))的?$")
+                    r"|全部完成|已完成|完成|全部|任务|工作|达到了|大关|左右)+$")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第.{1,3}[章节条部])")
+_SHARE_OF = re.compile(r"^(.*?)(?:完成|为|占|达到?)(.{1,12}?(?:计划|目标|任务))的?$")
 _TOTAL_WORDS = frozenset({"总数", "总量", "总计", "合计", "累计", "累计数", "总数量"})
+_SHARE_WORDS = frozenset({"占比", "比重", "占比重", "所占比重", "占全区比重", "增速", "增幅"})
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新备案|新签约|新)")
 _SUBORDINATE = re.compile(r"其中|其余|[（(]")
 _ENUM_HEAD = re.compile(r"^(?:企业|单位|部门|项目|园区|地区)(?=..)")
@@ -71,7 +73,7 @@ def _clean(name: str) -> str:
     if cut:
         rest = s[cut.end():]
         s = rest if len(rest) >= 2 else cut.group(1) if not rest else s
-    if "的" in s[:-2]:
+    if "的" in s[:-2] and not any(c.isdigit() for c in s[:s.rindex("的")]):
         s = s[s.rindex("的") + 1:]
     for _ in range(3):
         s2 = _TRAIL.sub("", _LEAD.sub("", s))
@@ -173,10 +175,14 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
         before = line[start:q.start]
         own = _clean(before)
         share = _SHARE_OF.match("".join(before.split())) if q.unit == "%" else None
-        if share:
-            own = _clean(share.group(1) + share.group(2)) + "完成率"  # 完成年度计划的57% → 年度计划完成率
+        if share:  # 完成年度计划的57% → 年度计划完成率
+            subject = _clean(share.group(1)) or (prev.name if prev is not None and prev.end >= start - 1 else "")
+            plan = _clean(share.group(2))
+            own = (subject if subject not in plan else "") + plan + "完成率"
         elif q.unit == "%" and before.strip() == "的" and prev is not None and prev.end == start:
             own = prev.name + "比例"  # 占计划投资65亿元的90.3%
+        if not own and start > 0 and line[start - 1] in "：:":
+            own = _clean(line[_scan_back(line, start - 1, floor):start - 1])  # 税收收入：1.2亿元
         if not own and start == 0 and prev_tail:
             own = _clean(prev_tail + before)
         enumerated = "".join(before.split()).endswith("等")
@@ -200,6 +206,8 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
             continue
         if name in _TOTAL_WORDS and prev is not None and prev.q is not None and prev.q.unit == q.unit:
             name = _NEW.sub("", prev.name) + name  # 新认定高企17家，总数达到93家 → 高企总数
+        elif name in _SHARE_WORDS and prev is not None and prev.end >= start - 1:
+            name = prev.name + name  # 规上企业128家，占比33.2% → 规上企业占比
         if len(name) <= 2 and q.unit.endswith("次"):
             name += "次数" if q.unit == "次" else q.unit  # 出动108人次 → 出动人次
         head = name[-2:] if len(name) > 3 else ""
@@ -210,7 +218,7 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
                 _SUBORDINATE.search(gap) is not None or prev.sub and len(gap) <= 8)
         if sub and len(name) <= 3 and prev.head:
             head = prev.head  # 重点项目8个，其中新建5个 → 新建项目
-            if not name.endswith(head):
+            if not set(name) & set(head):
                 name += head
         end = max(q.end, growth.end if growth else q.end, after_end if after else q.end)
         f = _Found(q, growth, name, min(start + len(before) - len(before.lstrip()), q.start), end,
@@ -317,7 +325,7 @@ def _name_like(text: str) -> str | None:
     s = "".join(text.split())
     if not s or len(s) > 24 or any(c in "，。；;：:%％" or c.isdigit() for c in s):
         return None
-    if not any("\u4e00" <= ch <= "\u9fff" for ch in s) or re.fullmatch(r"[\d.、()（）一二三四五六七八九十]+", s):
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in s) or _HEADING.match(s):
         return None
     return s
 
