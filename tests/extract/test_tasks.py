@@ -321,3 +321,12 @@ def test_people_cells_merged_down_a_category_block_are_filled_down():
     one, two, three = extract_tasks(make_doc(rows), DocumentInfo())
     assert two.leaders == ["钱进"] and two.departments == ["招商局"]
     assert three.leaders == [] and three.departments == ["政务中心"]
+
+
+def test_a_data_row_with_role_words_is_not_a_header():
+    rows = [["序号", "类别", "项目", "牵头领导", "牵头单位"],
+            ["1", "招商引资", "重点项目", "李明", "招商局、各责任单位"],
+            ["2", "", "项目调度", "李明", "发改局"]]
+    tasks = extract_tasks(make_doc(rows), DocumentInfo())
+    assert [(t.seq, t.category, t.item) for t in tasks] == [
+        ("1", "招商引资", "重点项目"), ("2", "招商引资", "项目调度")]

@@ -131,6 +131,10 @@ def header_map(cells: tuple[str, ...]) -> ColumnMap | None:
     known = [r for r in roles if r and r != "ignore"]
     if len(known) < 2 or not any(r in _PEOPLE_ROLES for r in known):
         return None
+    texts = [squeeze(c) for c in cells if c and c.strip()]
+    named = sum(1 for c, r in zip(cells, roles) if r and c and c.strip())
+    if named * 5 < len(texts) * 3 or any(_SEQ.match(t) or re.search(r"[、，,；;。]", t) for t in texts):
+        return None
     if any(_PROJECT_HEADER.search(c or "") for c in cells):
         return None
     if not any(r in ("item", "requirement", "category") for r in known):
