@@ -187,8 +187,21 @@ def _indicators(rng: random.Random) -> list[PlanIndicator]:
     return out
 
 
-def _target_sentence(rng: random.Random, theme: P.Theme, c: Composer) -> tuple[str, Figure]:
-    name, unit, low, high = rng.choice(theme.targets)
+class Deck:
+    """Draws without repeating until every card has been drawn once, then reshuffles."""
+
+    def __init__(self, rng: random.Random, cards: tuple) -> None:
+        self.rng, self.cards, self.left = rng, cards, []
+
+    def draw(self):
+        if not self.left:
+            self.left = list(self.cards)
+            self.rng.shuffle(self.left)
+        return self.left.pop()
+
+
+def _target_sentence(rng: random.Random, target: tuple[str, str, float, float], c: Composer) -> tuple[str, Figure]:
+    name, unit, low, high = target
     value = rng.uniform(low, high)
     template, comparator = rng.choice((("力争{n}{v}{u}以上。", ">="), ("全年{n}{v}{u}。", None),
                                        ("确保{n}不少于{v}{u}。", ">="), ("{n}达到{v}{u}。", None)))
@@ -222,14 +235,16 @@ def _plan_duties(rng: random.Random, park: DemoPark, c: Composer) -> list[Duty]:
         for _ in range(min(n_rows - len(items), 2 * len(items))):
             rows_per_item[rng.randrange(len(items))] += 1
         category = rng.choice(theme.categories)
+        sentences_deck = Deck(rng, theme.requirements)
+        targets_left = rng.sample(theme.targets, len(theme.targets))
         for item_tpl, n in zip(items, rows_per_item):
             item = _fill(item_tpl, _slots(rng, park))
             for _ in range(n):
                 slots = _slots(rng, park)
-                sentences = [_fill(s, slots) for s in rng.sample(theme.requirements, rng.randint(1, 2))]
+                sentences = list(dict.fromkeys(_fill(sentences_deck.draw(), slots) for _ in range(rng.randint(1, 2))))
                 targets: tuple[Figure, ...] = ()
-                if rng.random() < 0.45:
-                    text, fig = _target_sentence(rng, theme, c)
+                if targets_left and rng.random() < 0.45:
+                    text, fig = _target_sentence(rng, targets_left.pop(), c)
                     sentences.insert(rng.randint(0, len(sentences)), text)
                     targets = (fig,)
                 leaders, deps = _assign(rng, park, theme, owners)
@@ -286,6 +301,19 @@ def _project_sentence(c: Composer, projects: list[PlannedProject], kind: str) ->
     return "".join(parts)
 
 
+def _indicator_table(c: Composer, indicators: list[PlanIndicator]) -> Grid:
+    """A target table: last year's result, this year's target and the growth between them."""
+    rows = []
+    for i, ind in enumerate(indicators):
+        base_text, base = fmt_value(ind.target / (1 + ind.growth / 100), ind.unit)
+        target_text, target = fmt_value(ind.target, ind.unit)
+        growth_text, growth = fmt_value(ind.growth, "%")
+        c.doc.figures.append(Figure(ind.name, base, ind.unit, kind="actual", period=f"{YEAR - 1}年"))
+        c.doc.figures.append(Figure(ind.name, target, ind.unit, yoy_pct=growth, kind="target"))
+        rows.append((str(i + 1), ind.name, ind.unit, base_text, target_text, growth_text))
+    return Grid(header=("序号", "指标名称", "单位", f"{YEAR - 1}年完成", f"{YEAR}年目标", "增长（%）"), rows=tuple(rows))
+
+
 def _plan(rng: random.Random, park: DemoPark) -> DemoDocument:
     pr = park.profile
     number = f"{pr.doc_prefix}〔{YEAR}〕{rng.randint(2, 19)}号"
@@ -302,7 +330,13 @@ def _plan(rng: random.Random, park: DemoPark) -> DemoDocument:
                  "一、总体要求", rng.choice(P.GUIDING), "二、主要目标"):
         c.para(text)
     targets = []
+    tabled = [i for i in park.indicators if i.unit not in (None, "%")] if rng.random() < 0.4 else []
+    if tabled:
+        c.para("（一）主要经济指标。全年主要经济指标目标如下表。")
+        doc.blocks.append(_indicator_table(c, tabled))
     for ind in park.indicators:
+        if ind in tabled:
+            continue
         if ind.unit is None:
             tpl, cmp_ = rng.choice(P.TARGET_GROWTH)
             targets.append(c.figure(tpl, ind.name, None, None, growth=ind.growth, comparator=cmp_)[0])
@@ -314,9 +348,12 @@ def _plan(rng: random.Random, park: DemoPark) -> DemoDocument:
         else:
             tpl, cmp_ = rng.choice(P.TARGET_VALUE)
             targets.append(c.figure(tpl, ind.name, ind.target, ind.unit, comparator=cmp_)[0])
-    half = len(targets) // 2
-    c.para(f"（一）经济发展目标。{rng.choice(P.TARGET_INTROS)}" + "；".join(targets[:half]) + "。")
-    c.para("（二）质量效益目标。" + "；".join(targets[half:]) + "。")
+    if tabled:
+        c.para("（二）其他发展目标。" + "；".join(targets) + "。")
+    else:
+        half = len(targets) // 2
+        c.para(f"（一）经济发展目标。{rng.choice(P.TARGET_INTROS)}" + "；".join(targets[:half]) + "。")
+        c.para("（二）质量效益目标。" + "；".join(targets[half:]) + "。")
     c.para("（三）项目建设目标。" + _project_sentence(c, park.projects, "target"))
     park.duties = _plan_duties(rng, park, c)
     c.para("三、重点任务")
@@ -385,6 +422,7 @@ def _action_plan(rng: random.Random, park: DemoPark) -> DemoDocument:
     themes = rng.sample(P.THEMES, rng.randint(4, 6))
     n = rng.randint(15, 25)
     label = "牵头单位" if pr.kind == "district" else "责任单位"
+    targets_left = {t.key: rng.sample(t.targets, len(t.targets)) for t in themes}
     duties: list[Duty] = []
     for ti, theme in enumerate(themes):
         category = rng.choice(theme.categories)
@@ -395,8 +433,8 @@ def _action_plan(rng: random.Random, park: DemoPark) -> DemoDocument:
             item = _fill(item_tpl, slots)
             sentences = [_fill(s, slots) for s in rng.sample(theme.requirements, 2)]
             targets: tuple[Figure, ...] = ()
-            if rng.random() < 0.4:
-                text, fig = _target_sentence(rng, theme, c)
+            if targets_left[theme.key] and rng.random() < 0.4:
+                text, fig = _target_sentence(rng, targets_left[theme.key].pop(), c)
                 sentences.append(text)
                 targets = (fig,)
             deadline = None
@@ -541,7 +579,10 @@ def _result(c: Composer, rng: random.Random, text: str, period: str) -> str:
         return head
     unit = next(u for u in RESULT_UNITS if tail.startswith(u))
     k = rng.randint(20, 95) if unit == "%" else rng.randint(2, 60)
-    return c.count(head, k, unit, "actual", template="{n}{v}{u}" + tail[len(unit):], period=period)
+    rest = tail[len(unit):]
+    if not head:
+        return c.count(rest, k, unit, "actual", template="{v}{u}{n}", period=period)
+    return c.count(head, k, unit, "actual", template="{n}{v}{u}" + rest, period=period)
 
 
 _CN_NUMS = "一二三四五六七八九十"

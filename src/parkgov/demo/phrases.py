@@ -15,6 +15,9 @@ TARGET_VALUE_GROWTH = (
     ("完成{n}{v}{u}以上，增长{g}%", ">="),
     ("{n}力争达到{v}{u}，同比增长{g}%", None),
     ("{n}{v}{u}左右，比上年增长{g}%", "≈"),
+    ("{n}完成{v}{u}，增幅达{g}%", None),
+    ("{n}超过{v}{u}，较上年增长{g}%", ">="),
+    ("{n}：{v}{u}，同比增长{g}%", None),
 )
 # A target with a value only.
 TARGET_VALUE = (
@@ -22,6 +25,8 @@ TARGET_VALUE = (
     ("{n}达到{v}{u}", None),
     ("{n}突破{v}{u}", ">="),
     ("{n}{v}{u}以上", ">="),
+    ("{n}不少于{v}{u}", ">="),
+    ("{n}约{v}{u}", "≈"),
 )
 # A target stated as growth only.
 TARGET_GROWTH = (
@@ -38,6 +43,8 @@ ACTUAL_VALUE_GROWTH = (
     "{n}达到{v}{u}，同比{d}{g}%",
     "{n}累计完成{v}{u}，较上年同期{d}{g}%",
     "实现{n}{v}{u}，比上年同期{d}{g}%",
+    "{n}完成{v}{u}，同比{d}{g}%",
+    "{n}{v}{u}，较去年同期{d}{g}%",
 )
 
 

@@ -82,13 +82,14 @@ def to_docx(doc: DemoDocument) -> bytes:
         rows = [block.header, *block.rows, *([block.total] if block.total else [])]
         table = out.add_table(rows=len(rows), cols=len(block.header))
         table.style = "Table Grid"
-        for r, row in enumerate(rows):
-            for col, text in enumerate(row):
+        table_rows = list(table.rows)
+        for row, texts in zip(table_rows, rows):
+            for cell, text in zip(row.cells, texts):
                 if text:
-                    table.cell(r, col).text = text
+                    cell.text = text
         for col in block.merge_down:
             for a, b in merged_runs(block.rows, col):
-                cell = table.cell(a + 1, col).merge(table.cell(b + 1, col))
+                cell = table_rows[a + 1].cells[col].merge(table_rows[b + 1].cells[col])
                 cell.text = block.rows[a][col]
     buf = BytesIO()
     out.save(buf)
