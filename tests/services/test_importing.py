@@ -269,3 +269,33 @@ def test_other_document_of_same_genre_is_not_a_revision(session_factory, park):
     revised.document.title += "（修订稿）"
     plan = import_extraction(session_factory, revised, PARK, 2025, dry_run=True).plan
     assert plan.status == "revision" and plan.count("unchanged") == len(plan.rows)
+
+
+def test_same_file_imported_twice_at_once_lands_once(session_factory, park):
+    import threading
+
+    barrier = threading.Barrier(2)
+    results: list[object] = []
+
+    def confirm_together(plan):
+        return True
+
+    def run():
+        ext = make_extraction()
+        try:
+            barrier.wait()
+            results.append(import_extraction(session_factory, ext, PARK, 2025, confirm=confirm_together))
+        except Exception as exc:  # collected and asserted on below
+            results.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    applied = [r for r in results if getattr(r, "applied", False)]
+    others = [r for r in results if r not in applied]
+    assert len(applied) == 1, results
+    assert isinstance(others[0], ImportRefused) or others[0].plan.status == "duplicate", results
+    c = counts(session_factory)
+    assert (c["documents"], c["tasks"], c["projects"]) == (1, 3, 1)
