@@ -110,3 +110,19 @@ def test_inexact_or_missing_inputs_are_domain_errors() -> None:
         Target.amount("十二", "个")
     with pytest.raises(DomainError, match="浮点数"):
         assess(Target.growth("6.5"), 5.5, period=YEAR, as_of=MAY_END)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("growth", "light", "gap"), [("-3.5", Light.GREEN, "0.5"), ("-3", Light.GREEN, "0"),
+                                                       ("-1", Light.YELLOW, "-2"), ("0.5", Light.RED, "-3.5")])
+def test_decline_target(growth: str, light: Light, gap: str) -> None:
+    result = assess(Target.decline(3), D(growth), period=YEAR, as_of=MAY_END)
+    assert (result.light, result.gap) == (light, D(gap))
+
+
+def test_decline_from_extracted_growth_and_notes() -> None:
+    target = Target.from_comparator("-3", "%", ">=", is_growth=True)
+    assert target == Target.decline(3) and target.label == "下降3%以上"
+    assert assess(target, D("-1"), period=YEAR, as_of=MAY_END).note == "下降1%，目标下降3%，距降幅目标差2个百分点"
+    assert assess(target, D("2"), period=YEAR, as_of=MAY_END).note == "增长2%，目标下降3%，距降幅目标差5个百分点"
+    with pytest.raises(DomainError, match="降幅目标必须大于零"):
+        Target.decline(0)

@@ -6,20 +6,26 @@ Three kinds of target, as plans write them:
     GROWTH   ``增长6.5%以上``: met when the actual growth (in %) ≥ the target
              growth, whatever the time of year; yellow when at most
              ``Thresholds.growth_yellow_gap_pct`` points below; red further below.
+    DECLINE  ``单位GDP能耗下降3%以上``: met when the actual growth ≤ −3 (a decline
+             of at least 3 %); yellow within the same tolerance; red beyond.
     CEILING  ``城镇登记失业率控制在4.5%以内``: lower is better; green at or below
              the ceiling, red above it.
 Text is parsed by ``parkgov.extract``; build targets from its value, unit and
 comparator with :meth:`Target.from_comparator`.
 
 Public API:
-    TargetKind        -- StrEnum AMOUNT/GROWTH/CEILING
+    TargetKind        -- StrEnum AMOUNT/GROWTH/DECLINE/CEILING
     Target(kind, value: Decimal, unit: Unit)   -- frozen
-        Target.amount(value, unit), Target.growth(percent), Target.ceiling(value, unit="%")
+        Target.amount(value, unit), Target.growth(percent), Target.decline(percent),
+        Target.ceiling(value, unit="%")
         Target.from_comparator(value, unit, comparator: ">=" | "<=" | "≈" | None,
                                is_growth: bool = False) -> Target
-        t.label -> "12个以上" | "增长6.5%以上" | "控制在4.5%以内"
+            -- "<=" → CEILING; a growth (extract's sign: 下降3% is −3) → GROWTH, or
+               DECLINE when negative; otherwise AMOUNT
+        t.label -> "12个以上" | "增长6.5%以上" | "下降3%以上" | "控制在4.5%以内"
     Assessment(light, completion_rate, time_progress, gap, note)   -- frozen
-        gap: growth → actual − target points; ceiling → ceiling − actual; amount → None
+        gap: points or units beyond the target (≥ 0 when met) for GROWTH, DECLINE
+             and CEILING; None for AMOUNT
         note: a Chinese sentence for dashboards and bulletins
     assess(target, actual: Decimal | Quantity | None, *, period: Period, as_of: date,
            thresholds=DEFAULT_THRESHOLDS, basis=ProgressBasis.MONTH) -> Assessment
@@ -46,6 +52,7 @@ from parkgov.domain.time_progress import ProgressBasis, time_progress
 class TargetKind(StrEnum):
     AMOUNT = "amount"
     GROWTH = "growth"
+    DECLINE = "decline"
     CEILING = "ceiling"
 
 
@@ -60,8 +67,10 @@ class Target:
     def __post_init__(self) -> None:
         object.__setattr__(self, "unit", _unit(self.unit))
         object.__setattr__(self, "value", exact_decimal(self.value))
-        if self.kind is TargetKind.GROWTH and self.unit != PERCENT:
+        if self.kind in (TargetKind.GROWTH, TargetKind.DECLINE) and self.unit != PERCENT:
             raise DomainError("增速目标的单位必须是%")
+        if self.kind is TargetKind.DECLINE and self.value <= 0:
+            raise DomainError("降幅目标必须大于零")
         if self.kind is TargetKind.AMOUNT and self.value < 0:
             raise DomainError("总量目标不能为负数")
 
@@ -72,6 +81,10 @@ class Target:
     @classmethod
     def growth(cls, percent: Decimal | int | str) -> Target:
         return cls(TargetKind.GROWTH, exact_decimal(percent), PERCENT)
+
+    @classmethod
+    def decline(cls, percent: Decimal | int | str) -> Target:
+        return cls(TargetKind.DECLINE, exact_decimal(percent), PERCENT)
 
     @classmethod
     def ceiling(cls, value: Decimal | int | str, unit: Unit | str = PERCENT) -> Target:
@@ -85,7 +98,8 @@ class Target:
         if comparator == "<=":
             return cls.ceiling(value, unit)
         if is_growth:
-            return cls.growth(value)
+            number = exact_decimal(value)
+            return cls.decline(-number) if number < 0 else cls.growth(number)
         return cls.amount(value, unit)
 
     @property
@@ -93,6 +107,8 @@ class Target:
         figure = f"{self.value:f}{self.unit.symbol}"
         if self.kind is TargetKind.GROWTH:
             return f"增长{figure}以上"
+        if self.kind is TargetKind.DECLINE:
+            return f"下降{figure}以上"
         if self.kind is TargetKind.CEILING:
             return f"控制在{figure}以内"
         return f"{figure}以上"
@@ -135,16 +151,8 @@ def assess(
     if actual is None:
         return Assessment(Light.GREY, None, progress, None, "暂无数据")
     value = _value(actual, target.unit)
-    if target.kind is TargetKind.GROWTH:
-        gap = value - target.value
-        if gap >= 0:
-            light = Light.GREEN
-        elif -gap <= thresholds.growth_yellow_gap_pct:
-            light = Light.YELLOW
-        else:
-            light = Light.RED
-        verdict = "达到目标" if gap >= 0 else f"低于目标{-gap:f}个百分点"
-        return Assessment(light, None, progress, gap, f"增长{value:f}%，目标增长{target.value:f}%，{verdict}")
+    if target.kind in (TargetKind.GROWTH, TargetKind.DECLINE):
+        return _assess_growth(target, value, progress, thresholds)
     if target.kind is TargetKind.CEILING:
         gap = target.value - value
         light = Light.GREEN if gap >= 0 else Light.RED
@@ -159,3 +167,22 @@ def assess(
     position = "达到或超过序时进度" if rate >= progress else "低于序时进度"
     note = f"完成目标的{format_percent(rate)}，序时进度{format_percent(progress)}，{position}"
     return Assessment(light, rate, progress, None, note)
+
+
+def _change(percent: Decimal) -> str:
+    return f"下降{-percent:f}%" if percent < 0 else f"增长{percent:f}%"
+
+
+def _assess_growth(target: Target, growth: Decimal, progress: Decimal, thresholds: Thresholds) -> Assessment:
+    declining = target.kind is TargetKind.DECLINE
+    gap = (-growth - target.value) if declining else (growth - target.value)
+    if gap >= 0:
+        light = Light.GREEN
+    elif -gap <= thresholds.growth_yellow_gap_pct:
+        light = Light.YELLOW
+    else:
+        light = Light.RED
+    shortfall = f"距降幅目标差{-gap:f}个百分点" if declining else f"低于目标{-gap:f}个百分点"
+    verdict = "达到目标" if gap >= 0 else shortfall
+    goal = f"下降{target.value:f}%" if declining else f"增长{target.value:f}%"
+    return Assessment(light, None, progress, gap, f"{_change(growth)}，目标{goal}，{verdict}")
