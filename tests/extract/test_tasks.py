@@ -330,3 +330,10 @@ def test_a_data_row_with_role_words_is_not_a_header():
     tasks = extract_tasks(make_doc(rows), DocumentInfo())
     assert [(t.seq, t.category, t.item) for t in tasks] == [
         ("1", "招商引资", "重点项目"), ("2", "招商引资", "项目调度")]
+
+
+def test_a_following_project_table_does_not_continue_the_task_table():
+    tasks_rows = [["序号", "目标任务", "工作措施", "责任领导", "责任部门"], ["1", "稳增长", "抓投资", "何平", "经发局"]]
+    project_rows = [["序号", "项目名称", "建设内容", "总投资（万元）", "责任单位"], ["1", "标准厂房", "10万平方米", "9000", "城投"]]
+    tasks = extract_tasks(make_doc(tasks_rows, "附件2", project_rows), DocumentInfo())
+    assert [(t.seq, t.item) for t in tasks] == [("1", "抓投资")]

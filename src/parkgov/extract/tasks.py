@@ -238,11 +238,22 @@ def _read_table(doc: Document, table: Table, state: _TableState) -> None:
             continue
         if state.cmap is None:
             continue
-        if not started and abs(len(row.cells) - len(state.cmap.roles)) > 1:
+        if not started and not _continues(row.cells, state.cmap):
             state.cmap = None
             continue
         started = True
         _read_row(doc, row.cells, row.offset, state)
+
+
+def _continues(cells: tuple[str, ...], cmap: ColumnMap) -> bool:
+    """Whether a table without a header goes on with the previous one (same grid, numbered rows)."""
+    if abs(len(cells) - len(cmap.roles)) > 1:
+        return False
+    seq_cols = cmap.columns("seq")
+    if not seq_cols:
+        return len(cells) == len(cmap.roles)
+    i = seq_cols[0]
+    return i < len(cells) and (bool(_SEQ.match(squeeze(cells[i]))) or not cells[i].strip())
 
 
 def _cell(cells: list[str], cmap: ColumnMap, role: str) -> str:
