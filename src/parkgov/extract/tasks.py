@@ -280,7 +280,7 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
                                                      for i in cmap.columns(r)):
         state.category, state.item = _section_title(filled[0]), None
         return
-    category = _section_title(cell.get("category", "")) if cell.get("category", "") else ""
+    category = _SECTION_NUMBER.sub("", squeeze(cell.get("category", "")))
     item = squeeze(cell.get("item", ""))
     requirement = squeeze(cell.get("requirement", ""))
     if category:
