@@ -1,0 +1,59 @@
+"""API: users and tokens, read scopes across parks, status/dashboard/ranking queries, OpenAPI."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from monthly_ledger import build_ledger
+from parkgov.store.models import User
+
+
+def test_openapi_lists_the_api(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/parks/{park}/rounds/{period}/reports" in spec["paths"]
+    assert "/api/v1/orders/{order_id}/actions" in spec["paths"]
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+
+
+def test_admin_adds_user_token_is_shown_once_and_stored_hashed(client, ledger, auth, session_factory):
+    body = {"username": "新填报员", "role": "部门填报员", "park": str(ledger.park_id), "unit": "商务局"}
+    assert client.post("/api/v1/users", headers=auth("coord"), json=body).status_code == 403
+    r = client.post("/api/v1/users", headers=auth("admin"), json=body)
+    assert r.status_code == 201, r.text
+    token = r.json()["token"]
+    me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).json()
+    assert me["role"] == "reporter" and me["unit_id"] == ledger.units["商务局"]
+    with session_factory() as s:
+        stored = s.scalars(select(User).where(User.username == "新填报员")).one()
+        assert token not in (stored.api_token_hash or "") and len(stored.api_token_hash) == 64
+    assert client.post("/api/v1/users", headers=auth("admin"), json=body).status_code == 409
+    no_unit = client.post("/api/v1/users", headers=auth("admin"),
+                          json={"username": "x", "role": "reporter", "park": str(ledger.park_id)})
+    assert no_unit.status_code == 422 and "单位" in no_unit.json()["detail"]
+    rotated = client.post("/api/v1/users/新填报员/token", headers=auth("admin")).json()["token"]
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {rotated}"}).status_code == 200
+
+
+def test_read_scopes_across_parks(client, ledger, auth, session_factory):
+    other = build_ledger(session_factory, "桃花岭高新区", users=False)
+    for who in ("coord", "leader", "rep_商务局"):
+        r = client.get(f"/api/v1/parks/{other.park_id}/status", headers=auth(who))
+        assert r.status_code == 403 and "其他园区" in r.json()["detail"]
+    assert client.get(f"/api/v1/parks/{other.park_id}/dashboard", headers=auth("viewer")).status_code == 200
+    assert {p["name"] for p in client.get("/api/v1/parks", headers=auth("viewer")).json()} == {"白沙洲经开区",
+                                                                                             "桃花岭高新区"}
+    assert [p["name"] for p in client.get("/api/v1/parks", headers=auth("coord")).json()] == ["白沙洲经开区"]
+    r = client.post(f"/api/v1/parks/{other.park_id}/rounds", json={"period": "2025-06"}, headers=auth("coord"))
+    assert r.status_code == 403
+
+
+def test_queries_validate_dates_and_quarters(client, ledger, auth):
+    base = f"/api/v1/parks/{ledger.park_id}"
+    assert client.get(f"{base}/status", params={"as_of": "2025-02-30"}, headers=auth("coord")).status_code == 422
+    view = client.get(f"{base}/status", params={"as_of": "2025-10-31"}, headers=auth("coord")).json()
+    assert view["as_of"] == "2025-10-31" and float(view["time_progress"]) == 10 / 12
+    r = client.get(f"{base}/rankings/quarters/2025Q9", headers=auth("coord"))
+    assert r.status_code == 422 and "季度" in r.json()["detail"]
+    assert client.get(f"{base}/rankings/rounds/2025-06", params={"bottom": -1},
+                      headers=auth("coord")).status_code == 422
+    assert client.get("/api/v1/parks/没有的园区/status", headers=auth("viewer")).status_code == 404
