@@ -40,8 +40,8 @@ _PARK_SUFFIX = ("经济技术开发区", "高新技术产业开发区", "高新�
 _PARK_RE = re.compile("(?:" + "|".join(_PARK_SUFFIX) + ")")
 _VERBS = re.compile(r"关于|推进|推动|创建|加快|建设|打造|开展|实施|印发|做好|支持|促进")
 _PARK_STOP = set("的在对和与及把将从向于为是等各本该全我县市省区内外中上下")
-# Frequent character confusions of scanned documents inside park names.
-_OCR_FIXES = (("径开区", "经开区"), ("经开巴", "经开区"), ("高新巳", "高新区"))
+# A character confusion of scanned documents that turns a park suffix into a non-word.
+_OCR_FIXES = (("径开区", "经开区"),)
 _GENRES = (
     ("task_table", ("分解表", "任务清单", "责任清单", "任务表", "责任表", "台账")),
     ("project_table", ("项目计划表", "项目表", "项目清单", "项目库", "项目一览表")),
