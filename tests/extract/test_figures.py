@@ -64,3 +64,9 @@ def test_spans_point_into_the_text():
     assert text[q.num_start:q.end] == "８８亿元"
     g = find_growths(text)[0]
     assert text[g.start:g.end] == "增长９％"
+
+
+def test_fraction_is_a_share_without_unit():
+    [q] = find_quantities("占比不足三分之一")
+    assert (q.value, q.unit, q.kind) == (0.3333, "", "percent")
+    assert find_quantities("五分之七") == []

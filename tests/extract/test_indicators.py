@@ -194,3 +194,13 @@ def _timed(doc: Document) -> float:
     started = time.perf_counter()
     extract_indicators(doc, DocumentInfo(genre="summary"))
     return time.perf_counter() - started
+
+
+def test_a_count_whose_unit_was_left_out():
+    facts = indicators_in_text("全年发放政策宣传单1500；编制于2024，详见附件2。", kind="actual")
+    assert [(f.name, f.value, f.unit) for f in facts] == [("发放政策宣传单", 1500, None)]
+
+
+def test_fraction_across_a_line_break_takes_the_unfinished_clause():
+    facts = indicators_in_text("其中新材料产业营业收入在全区总量中的占比尚不足\n\n四分之一，", kind="actual")
+    assert [(f.name, f.value, f.unit) for f in facts] == [("新材料产业营业收入在全区总量中的占比", 0.25, None)]

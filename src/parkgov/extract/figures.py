@@ -54,6 +54,7 @@ _QTY_RE = re.compile(
     rf"(?=[{''.join(sorted(set(''.join(_PRE_COMP)) | set(_CN_DIGIT)))}百千十\d])"
     rf"(?:(?P<pre>{_alt(_PRE_COMP)})\s*)?"
     rf"(?:(?P<per_of>[百千])分之(?P<pct>{_ARABIC}|{_CN})"
+    rf"|(?P<den>[二三四五六七八九十]|\d{{1,2}})分之(?P<numer>[一二三四五六七八九]|\d{{1,2}})"
     rf"|(?P<num>{_NUM})(?:\s*[-—–~至到]\s*(?P<num2>{_NUM}))?\s*(?P<approx1>[余多])?"
     rf"\s*(?P<mag>[万亿])?(?P<approx2>[余多])?(?P<unit>{_UNITS})(?:/(?P<per>{_alt(_PER)}))?)"
     rf"(?P<post>{_alt(_POST_COMP)})?")
@@ -84,7 +85,9 @@ class Quantity:
 
     @property
     def kind(self) -> str:
-        """money, percent, count or physical."""
+        """money, percent, count or physical (a fraction, with no unit, is a percent)."""
+        if not self.unit:
+            return "percent"
         base = self.unit.split("/")[0]
         if base[:1] in "万亿" and base[1:] in UNIT_KIND:
             base = base[1:]
@@ -174,6 +177,12 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
             return None
         unit = "%" if m.group("per_of") == "百" else "‰"
         return Quantity(value, unit, comparator, start, m.end(), m.start("per_of"), True, m.end("pct"))
+    if m.group("den") is not None:  # 三分之一: a share, no unit
+        den, numer = parse_number(m.group("den")), parse_number(m.group("numer"))
+        if not den or numer is None or numer >= den:
+            return None
+        return Quantity(round(numer / den, 4), "", comparator, start, m.end(), m.start("den"), True,
+                        m.end("numer"))
     raw = m.group("num")
     value = parse_number(raw)
     if value is None:

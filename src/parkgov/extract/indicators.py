@@ -32,8 +32,11 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|此�
                    r"|还|再|又|将|可|共|已|预计|力争|确保|争取|要|需|均|总共|一共|分别|的|了|对|在"
                    r"|只有|仅有|达到|有|为|约|、)+")
 _TRAIL = re.compile(r"(?:的|为|达|达到|是|了|共|约|有|计|合计|共计|突破|超过|等|中|已|已经|均|分别"
-                    r"|全部完成|已完成|完成|全部|任务|工作|达到了|大关|左右)+$")
+                    r"|全部完成|已完成|完成|全部|任务|工作|达到了|大关|左右|尚不足|不足|尚|仅)+$")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第.{1,3}[章节条部])")
+_BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第件表图栏号期编码版线章条款届批次])"
+                   r"(\d{1,5}(?:\.\d+)?)(?=[；;，,。]|[一二三四五六七八九十]是)")
+_RATE_END = re.compile(r"(?:增长|增速|增幅|下降|提高|减少|增加|降低|占比|比重|率|指数|编号|电话|代码|附件|序号)$")
 _SHARE_OF = re.compile(r"^(.*?)(?:完成|为|占|达到?)(.{1,12}?(?:计划|目标|任务))的?$")
 _TOTAL_WORDS = frozenset({"总数", "总量", "总计", "合计", "累计", "累计数", "总数量"})
 _SHARE_WORDS = frozenset({"占比", "比重", "占比重", "所占比重", "占全区比重", "增速", "增幅"})
@@ -73,7 +76,8 @@ def _clean(name: str) -> str:
     if cut:
         rest = s[cut.end():]
         s = rest if len(rest) >= 2 else cut.group(1) if not rest else s
-    if "的" in s[:-2] and not any(c.isdigit() for c in s[:s.rindex("的")]):
+    if "的" in s[:-2] and not any(c.isdigit() for c in s[:s.rindex("的")]) \
+            and not s[s.rindex("的") + 1:].startswith(("占", "比重", "比例")):
         s = s[s.rindex("的") + 1:]
     for _ in range(3):
         s2 = _TRAIL.sub("", _LEAD.sub("", s))
@@ -158,6 +162,9 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
                 prev_tail: str = "") -> list[_Found]:
     """The indicators of one line of prose or one table cell, in their order."""
     quantities = find_quantities(line)
+    bare = _bare_numbers(line)
+    if bare:
+        quantities = sorted(quantities + bare, key=lambda q: q.start)
     growths = find_growths(line)
     if not quantities and not growths:
         return []
@@ -237,6 +244,20 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
     return out
 
 
+def _bare_numbers(line: str) -> list[Quantity]:
+    """Counts whose unit the writer left out (``发送宣传信息168；``): unit ``""``."""
+    out = []
+    for m in _BARE.finditer(line):
+        value = float(m.group(1))
+        if value <= 0 or value.is_integer() and 1900 <= value <= 2100:
+            continue
+        before = _clean(line[_scan_back(line, m.start(), max(0, m.start() - 24)):m.start()])
+        if len(before) < 3 or _RATE_END.search(before):
+            continue
+        out.append(Quantity(value, "", None, m.start(), m.end(), m.start(), False, m.end()))
+    return out
+
+
 def _within(growths: list[Growth], starts: list[int], pos: int) -> bool:
     i = bisect_right(starts, pos) - 1
     return i >= 0 and growths[i].start <= pos < growths[i].end
@@ -309,7 +330,7 @@ def _facts(line: str, offset: int, fallback: str | None, next_line: str | None,
         q, g = f.q, f.g
         comparator = q.comparator if q else g.comparator
         out.append(IndicatorFact(
-            name=f.name, value=q.value if q else None, unit=q.unit if q else None,
+            name=f.name, value=q.value if q else None, unit=(q.unit or None) if q else None,
             yoy_pct=g.pct if g else None, comparator=comparator,
             kind=_kind(prefix, f.name, default_kind), period=_period(prefix),
             quote=original[f.start:f.end].strip(), offset=offset + f.start + _lstrip_len(original[f.start:f.end])))
@@ -342,9 +363,12 @@ def indicators_in_text(text: str, offset: int = 0, kind: str | None = None,
     out: list[IndicatorFact] = []
     pos = 0
     lines = text.split("\n")
+    previous: str | None = None
     for i, line in enumerate(lines):
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        facts = _facts(line, offset + pos, subject, nxt, "target", lines[i - 1] if i else None)
+        nxt = next((x for x in lines[i + 1:i + 4] if x.strip()), None)
+        facts = _facts(line, offset + pos, subject, nxt, "target", previous)
+        if line.strip():
+            previous = line
         if kind in ("target", "actual"):
             for f in facts:
                 f.kind = kind
