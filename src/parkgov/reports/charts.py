@@ -18,13 +18,18 @@ plt.rcParams["axes.unicode_minus"] = False
 
 LIGHT_COLOURS = {Light.GREEN: "#2e9d4a", Light.YELLOW: "#e6b000", Light.RED: "#d62728"}
 NO_LIGHT_COLOUR = "#9e9e9e"
-_DPI = 150
+_DPI = 130
 _MAX_BARS = 20
 
 
-def _png(fig: Figure) -> bytes:
+def _png(fig: Figure, labels: Sequence[str]) -> bytes:
+    """The figure as PNG, its left margin sized to the longest y label (no second layout pass)."""
+    width_in = fig.get_size_inches()[0]
+    label_in = (max((len(x) for x in labels), default=4) * 9 + 24) / 72
+    fig.subplots_adjust(left=min(0.5, label_in / width_in), right=0.96, top=0.97,
+                        bottom=min(0.35, 0.75 / fig.get_size_inches()[1]))
     buffer = BytesIO()
-    fig.savefig(buffer, format="png", dpi=_DPI, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=_DPI)
     plt.close(fig)
     return buffer.getvalue()
 
@@ -42,7 +47,8 @@ def indicator_completion_chart(rows: Sequence[IndicatorRow], time_progress_pct=N
     fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(drawable) + 1.6))
     positions = range(len(drawable))
     ax.barh(list(positions), values, color=[LIGHT_COLOURS.get(r.light, NO_LIGHT_COLOUR) for r in drawable])
-    ax.set_yticks(list(positions), [_short(r.name) for r in drawable])
+    labels = [_short(r.name) for r in drawable]
+    ax.set_yticks(list(positions), labels)
     ax.invert_yaxis()
     for y, v in zip(positions, values):
         ax.text(v, y, f" {v:.1f}%", va="center", fontsize=8)
@@ -53,7 +59,7 @@ def indicator_completion_chart(rows: Sequence[IndicatorRow], time_progress_pct=N
     ax.set_xlabel("完成率（%）")
     ax.set_xlim(0, max(values + [float(time_progress_pct or 0), 100]) * 1.15)
     ax.grid(axis="x", alpha=0.3)
-    return _png(fig)
+    return _png(fig, labels)
 
 
 def project_investment_chart(rows: Sequence[ProjectRow]) -> bytes | None:
@@ -69,12 +75,13 @@ def project_investment_chart(rows: Sequence[ProjectRow]) -> bytes | None:
     done = [float(r.completed or 0) for r in drawable]
     ax.barh([y - 0.2 for y in ys], plan, height=0.4, color="#9ab6d9", label="年度计划投资")
     ax.barh([y + 0.2 for y in ys], done, height=0.4, color="#1f4e9c", label="累计完成投资")
-    ax.set_yticks(ys, [_short(r.name, 14) for r in drawable])
+    labels = [_short(r.name, 14) for r in drawable]
+    ax.set_yticks(ys, labels)
     ax.invert_yaxis()
     ax.set_xlabel(f"投资（{unit}）")
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="x", alpha=0.3)
-    return _png(fig)
+    return _png(fig, labels)
 
 
 def light_counts_chart(groups: dict[str, dict[Light, int]]) -> bytes | None:
@@ -93,10 +100,11 @@ def light_counts_chart(groups: dict[str, dict[Light, int]]) -> bytes | None:
         if any(counts):
             ax.barh(ys, counts, left=left, color=colour, label=label)
             left = [a + b for a, b in zip(left, counts)]
-    ax.set_yticks(ys, [_short(n, 16) for n in names])
+    labels = [_short(n, 16) for n in names]
+    ax.set_yticks(ys, labels)
     ax.invert_yaxis()
     ax.set_xlabel("任务数（项）")
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="x", alpha=0.3)
-    return _png(fig)
+    return _png(fig, labels)
 

@@ -8,6 +8,7 @@ East Asian text through ``w:eastAsia``): Windows shows them, other systems map t
 """
 from __future__ import annotations
 
+from copy import deepcopy
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -314,14 +315,26 @@ class OfficialDocument:
             cell.width = Mm(width)
             self._cell(cell, text, bold=True, center=True)
             _shade(cell, HEADER_SHADING)
-        centered = set(center_columns)
-        for values in rows:
-            row = table.add_row()
-            _keep_row(row)
-            for i, (cell, text) in enumerate(zip(row.cells, values)):
-                self._cell(cell, text, center=i in centered)
+        if rows:
+            self._body_rows(table, len(headers), rows, set(center_columns))
         spacer = self.doc.add_paragraph()
         _exact(spacer, Pt(12))
+
+    def _body_rows(self, table, columns: int, rows: Sequence[Sequence[str]], centered: set[int]) -> None:
+        """Format one row through python-docx, then copy its XML for every row (fast on long tables)."""
+        template = table.add_row()
+        _keep_row(template)
+        for i, cell in enumerate(template.cells):
+            self._cell(cell, "X", center=i in centered)
+        tr = template._tr
+        tbl = table._tbl
+        for values in rows:
+            row = deepcopy(tr)
+            for t, text in zip(row.iter(qn("w:t")), list(values) + [""] * (columns - len(values))):
+                t.text = str(text).replace("\n", " ")
+                t.set(qn("xml:space"), "preserve")
+            tbl.append(row)
+        tbl.remove(tr)
 
     @staticmethod
     def _cell(cell, text: str, bold: bool = False, center: bool = False) -> None:
