@@ -22,7 +22,7 @@ money = st.decimals(min_value=D("-1e12"), max_value=D("1e12"), places=4, allow_n
 @pytest.mark.parametrize(
     ("text", "unit"),
     [("万元", WAN_YUAN), ("（万元）", WAN_YUAN), ("单位：万元", WAN_YUAN), ("亿", YI_YUAN),
-     ("亿元", YI_YUAN), ("元", YUAN), (" 万美元 ", WAN_USD), ("USD", USD), ("m²", SQUARE_METRE),
+     ("亿元", YI_YUAN), ("元", YUAN), (" 万美元 ", WAN_USD), ("USD", USD), ("亿元人民币", YI_YUAN), ("m²", SQUARE_METRE),
      ("㎡", SQUARE_METRE), ("平方米", SQUARE_METRE), ("亩", MU), ("公顷", HECTARE), ("％", PERCENT)],
 )
 def test_parse_known_units(text: str, unit) -> None:

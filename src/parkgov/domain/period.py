@@ -5,7 +5,7 @@ Chinese forms used in bulletins; codes are stable machine keys for storage.
 
 Public API:
     PeriodKind        -- StrEnum: YEAR, HALF, QUARTER, MONTH, YEAR_TO_DATE
-    Period(kind, year, first_month, last_month)   -- frozen, ordered
+    Period(year, first_month, last_month, kind)   -- frozen, ordered; prefer the constructors
         Period.of_year(year)                 -- 2025年
         Period.half(year, 1 | 2)             -- 2025年上半年 / 下半年
         Period.quarter(year, 1..4)           -- 2025年第二季度

@@ -9,8 +9,8 @@ currency (元/千元/万元/亿元, 美元/千美元/万美元/亿美元) and ar
 Public API:
     Unit(symbol, dimension, factor)       -- frozen; ``factor`` in base units
         Unit.is_money, Unit.is_area
-    YUAN, WAN_YUAN, YI_YUAN, USD, WAN_USD, YI_USD, SQUARE_METRE, MU,
-    HECTARE, SQUARE_KM, PERCENT           -- the known units
+    YUAN, QIAN_YUAN, WAN_YUAN, YI_YUAN, USD, QIAN_USD, WAN_USD, YI_USD,
+    SQUARE_METRE, MU, HECTARE, SQUARE_KM, PERCENT   -- the known units
     parse_unit(text: str) -> Unit         -- "万元", "（万元）", "亿", "平方米",
         "m²", "%"; unknown non-empty text becomes a unit of its own dimension
     convert(value: Decimal, source: Unit | str, target: Unit | str) -> Decimal
@@ -85,7 +85,7 @@ _KNOWN = {u.symbol: u for u in (
 )}
 _ALIASES = {
     "人民币": "元", "人民币元": "元", "万": "万元", "亿": "亿元", "人民币万元": "万元",
-    "人民币亿元": "亿元", "千": "千元", "美金": "美元", "万美金": "万美元",
+    "人民币亿元": "亿元", "万元人民币": "万元", "亿元人民币": "亿元", "元人民币": "元", "千": "千元", "美金": "美元", "万美金": "万美元",
     "亿美金": "亿美元", "$": "美元", "usd": "美元", "万usd": "万美元",
     "m²": "平方米", "m2": "平方米", "㎡": "平方米", "平米": "平方米",
     "平方米(㎡)": "平方米", "km²": "平方公里", "km2": "平方公里", "k㎡": "平方公里",

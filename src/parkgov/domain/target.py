@@ -29,7 +29,7 @@ Public API:
         note: a Chinese sentence for dashboards and bulletins
     assess(target, actual: Decimal | Quantity | None, *, period: Period, as_of: date,
            thresholds=DEFAULT_THRESHOLDS, basis=ProgressBasis.MONTH) -> Assessment
-        ``actual`` is the cumulative value for AMOUNT, the growth in % for GROWTH
+        ``actual`` is the cumulative value for AMOUNT, the growth in % for GROWTH and DECLINE
         and the value for CEILING.
 """
 from __future__ import annotations
