@@ -177,3 +177,19 @@ def test_excel_project_table(tmp_path):
         ("光伏组件厂", "industrial", "new"), ("园区道路", "infrastructure", "continued")]
     assert projects[1].total_investment == Amount(8000.5, "万元")
     assert projects[0].annual_plan == Amount(20000, "万元")
+
+
+@pytest.mark.parametrize("header,role", [
+    ("总投资（万元）", "total"), ("计划总投资", "total"), ("2025年计划完成投资", "annual"),
+    ("年度计划投资（亿元）", "annual"), ("1-6月完成投资", "completed"), ("累计完成投资", "completed"),
+    ("项目名称", "name"), ("建设性质", "stage"), ("责任单位", "unit"), ("备注", "ignore"),
+])
+def test_project_column_roles(header, role):
+    from parkgov.extract.projects import column_role
+    assert column_role(header) == role
+
+
+def test_stage_written_in_a_type_column():
+    rows = [["序号", "项目名称", "项目类型", "总投资（万元）"], ["1", "孵化基地", "续建", "3000"]]
+    (p,) = extract_projects(make_doc(rows), DocumentInfo())
+    assert p.stage == "continued" and p.category is None

@@ -24,9 +24,9 @@ _MONEY = ("亿美元", "万美元", "美元", "亿元", "万元", "元")
 _MONEY_RE = re.compile("|".join(_MONEY))
 _ROLE_WORDS = (
     ("ignore", r"备注|进展|形象进度|情况|说明|开工时间|竣工时间|起止年限|建设年限|地址|地点"),
-    ("completed", r"完成投资|已完成|累计完成|实际完成|完成额|完成"),
-    ("total", r"总投资|投资总额|计划总投资|总额"),
-    ("annual", r"计划投资|年度投资|年计划|年度计划|当年投资|投资计划|本年"),
+    ("total", r"总投资|投资总额|总额"),
+    ("annual", r"计划完成|计划投资|年度投资|年计划|年度计划|当年投资|投资计划|本年计划|\d{4}年投资"),
+    ("completed", r"完成|累计|实际"),
     ("unit", r"责任单位|业主|建设单位|牵头单位|实施单位|责任部门|承建"),
     ("stage", r"建设性质|性质|阶段|新建/续建|新续建"),
     ("category", r"类别|类型|分类|领域|行业"),
@@ -99,6 +99,12 @@ def category_of(text: str | None) -> str | None:
         if re.search(rx, s):
             return category
     return None
+
+
+def _stage_word(text: str | None) -> str | None:
+    """A stage written in a category column (``类型：新建``)."""
+    s = _squeeze(text)
+    return stage_of(s) if _STAGE_WORDS.search(s) else None
 
 
 # ---------------------------------------------------------------- tables
@@ -206,7 +212,7 @@ def table_projects(table: Table) -> list[ProjectFact]:
         out.append(ProjectFact(
             name=name,
             category=category_of(by_role.get("category")) or category,
-            stage=stage_of(by_role.get("stage")) or stage,
+            stage=stage_of(by_role.get("stage")) or _stage_word(by_role.get("category")) or stage,
             total_investment=amounts.get("total"),
             annual_plan=amounts.get("annual"),
             completed=amounts.get("completed"),
