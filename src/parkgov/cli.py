@@ -151,6 +151,10 @@ from parkgov.cli_import import import_command  # noqa: E402
 
 app.command("import")(import_command)
 
+from parkgov.cli_loop import register as register_loop_commands  # noqa: E402
+
+register_loop_commands(app)
+
 
 def main(argv: Optional[list[str]] = None) -> None:
     app(argv)

@@ -108,6 +108,33 @@ def item(session: Session, park_id: int, kind: str | None, item_id: int | None, 
     return found
 
 
+def item_by_ref(session: Session, park_id: int, kind: str, ref: str, year: int | None = None):
+    """A row as a user names it: a task by 序号, an indicator or project by name, any of them by ``#id``."""
+    text = str(ref).strip()
+    if text.startswith("#") and text[1:].isdigit():
+        return item(session, park_id, kind, int(text[1:]))
+    if kind == "task":
+        return task(session, park_id, text, year)
+    cls = ITEM_KINDS[kind]
+    query = select(cls).where(cls.park_id == park_id, cls.status == ACTIVE, cls.name == text)
+    if year is not None:
+        query = query.where(cls.year == year)
+    found = session.scalars(query.order_by(cls.year.desc(), cls.id)).first()
+    if found is None:
+        raise NotFound(f"本园区没有名为“{text}”的{ITEM_LABELS[kind]}")
+    return found
+
+
+def open_round_period(session: Session, park_id: int) -> str:
+    """The month of the park's newest open round."""
+    found = session.scalars(select(DispatchRound.period).where(DispatchRound.park_id == park_id,
+                                                               DispatchRound.status == "open")
+                            .order_by(DispatchRound.period.desc())).first()
+    if found is None:
+        raise NotFound("本园区没有正在填报的调度轮次，请先开启（parkgov round open）或用 --period 指定")
+    return found
+
+
 def order(session: Session, order_id: int) -> SupervisionOrder:
     found = session.get(SupervisionOrder, order_id)
     if found is None:
