@@ -8,7 +8,7 @@ from typing import Any, Optional
 from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from parkgov.store.models.base import Amount, Base, DemoFlag, JsonDoc, Percent, utcnow, version_column
+from parkgov.store.models.base import Base, DemoFlag, JsonDoc, Percent, utcnow, version_column
 from parkgov.store.models.parks import Person, Unit
 
 #: Row status of ledger rows: a row removed by a revised document is withdrawn, never deleted.
