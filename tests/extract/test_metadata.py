@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parkgov.extract.document import Document, Paragraph
 from parkgov.extract.metadata import extract_metadata, find_title, genre_of_title, squeeze
@@ -176,3 +178,14 @@ def test_government_site_metadata_block():
     assert info.issuer == "清溪县人民政府办公室"
     assert info.date == "2025-03-12"
     assert info.park == "清溪工业集中区"
+
+
+_ALPHABET = "关于印发《》的通知〔〕[]()（）2025年月日号区经开高新管委会委员会\n -:：来源发布时间一二〇十文件总结要点"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(_ALPHABET, max_size=200))
+def test_fuzzed_heads_never_raise(text):
+    from parkgov.extract.metadata import _extract
+    info = _extract(make_doc(text))
+    assert info.date is None or len(info.date) == 10

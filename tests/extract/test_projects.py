@@ -5,11 +5,14 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parkgov.extract.document import Document, Paragraph, Row, Table
 from parkgov.extract.facts import Amount, DocumentInfo
 from parkgov.extract.metadata import extract_metadata
-from parkgov.extract.projects import amount_of, category_of, extract_projects, stage_of
+from parkgov.extract.projects import (amount_of, category_of, extract_projects, prose_projects, stage_of,
+                                      table_projects)
 from parkgov.extract.readers import read_document
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -193,3 +196,16 @@ def test_stage_written_in_a_type_column():
     rows = [["序号", "项目名称", "项目类型", "总投资（万元）"], ["1", "孵化基地", "续建", "3000"]]
     (p,) = extract_projects(make_doc(rows), DocumentInfo())
     assert p.stage == "continued" and p.category is None
+
+
+_ALPHABET = "（）()、，,；;：:。\n\t 1２3.一二十序号项目名称总投资万元亿元计划完成新建续建前期产业基础设施个其中合计"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.text(_ALPHABET, max_size=80),
+                          st.lists(st.lists(st.text(_ALPHABET, max_size=12), min_size=1, max_size=7),
+                                   max_size=5)), max_size=5))
+def test_fuzzed_documents_never_raise(parts):
+    doc = make_doc(*parts)
+    projects = [p for t in doc.tables for p in table_projects(t)] + prose_projects(doc)
+    assert all(p.name for p in projects)

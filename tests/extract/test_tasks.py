@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parkgov.extract.deadlines import deadline_in
 from parkgov.extract.document import Document, Paragraph, Row, Table
@@ -13,7 +15,7 @@ from parkgov.extract.facts import DocumentInfo
 from parkgov.extract.metadata import extract_metadata
 from parkgov.extract.names import split_names
 from parkgov.extract.readers import read_document
-from parkgov.extract.tasks import column_role, extract_tasks
+from parkgov.extract.tasks import column_role, extract_tasks, prose_tasks, table_tasks
 
 GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "gold"
 SEEDS = GOLD.parent.parent / "seeds"
@@ -337,3 +339,16 @@ def test_a_following_project_table_does_not_continue_the_task_table():
     project_rows = [["序号", "项目名称", "建设内容", "总投资（万元）", "责任单位"], ["1", "标准厂房", "10万平方米", "9000", "城投"]]
     tasks = extract_tasks(make_doc(tasks_rows, "附件2", project_rows), DocumentInfo())
     assert [(t.seq, t.item) for t in tasks] == [("1", "抓投资")]
+
+
+_ALPHABET = "（）()、，,；;：:。\n\t 1２3一二十序号类别项目任务要求牵头领导责任单位配合时限王亮局区前年月底%个亿元增长以上"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.text(_ALPHABET, max_size=80),
+                          st.lists(st.lists(st.text(_ALPHABET, max_size=12), min_size=1, max_size=7),
+                                   max_size=5)), max_size=5))
+def test_fuzzed_documents_never_raise(parts):
+    doc = make_doc(*parts)
+    tasks = table_tasks(doc) + prose_tasks(doc)
+    assert all(t.seq is None or isinstance(t.seq, str) for t in tasks)
