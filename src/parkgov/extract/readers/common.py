@@ -106,8 +106,13 @@ class TextBuilder:
 
 def trim_grid(grid: list[list[str]]) -> list[list[str]]:
     """Drops empty trailing rows and columns (and fully empty rows anywhere); pads rows to one width."""
-    rows = [list(r) for r in grid if any(c.strip() for c in r)]
-    if not rows:
-        return []
-    width = max((max((i + 1 for i, c in enumerate(r) if c.strip()), default=0) for r in rows), default=0)
-    return [(r + [""] * width)[:width] for r in rows]
+    rows = []
+    width = 0
+    for r in grid:
+        last = len(r)
+        while last and not r[last - 1].strip():
+            last -= 1
+        if last:
+            rows.append(r)
+            width = max(width, last)
+    return [r[:width] if len(r) >= width else list(r) + [""] * (width - len(r)) for r in rows]

@@ -26,9 +26,9 @@ import io
 import math
 import re
 import zipfile
-import zlib
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from lxml import etree
@@ -81,7 +81,15 @@ def _sheet(builder: TextBuilder, ws, merges: list[tuple[int, int, int, int]]) ->
         pass
     grid: list[list[str]] = []
     for row in ws.iter_rows():
-        cells = [render(c.value, getattr(c, "number_format", "General")) for c in row]
+        cells = []
+        for c in row:
+            v = c.value
+            if v is None:
+                cells.append("")
+            elif v.__class__ is str:
+                cells.append(v)
+            else:
+                cells.append(render(v, getattr(c, "number_format", "General")))
         if row:
             first = getattr(row[0], "column", 1) or 1
             if first > 1:
@@ -134,6 +142,7 @@ def _single(row: list[str]) -> str | None:
 
 # --- merged ranges from the sheet XML ---------------------------------------------------------
 
+_MERGE_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([^\"']+)[\"']")
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
 
 
@@ -158,18 +167,15 @@ def _merged_ranges(pkg: Package) -> dict[str, list[tuple[int, int, int, int]]]:
         if rel is None or rel[1] not in pkg.names:
             continue
         ranges: list[tuple[int, int, int, int]] = []
-        try:
-            with pkg.zip.open(rel[1]) as fh:
-                for _event, el in etree.iterparse(fh, tag=f"{{{S}}}mergeCell", resolve_entities=False,
-                                                   no_network=True, huge_tree=True):
-                    m = _REF.match(el.get("ref", "").upper())
-                    if m:
-                        c1, r1 = _col(m.group(1)), int(m.group(2))
-                        c2, r2 = (_col(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
-                        ranges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
-                    el.clear()
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-            raise pkg.broken() from None
+        xml = pkg.read(rel[1])
+        start = xml.find(b"mergeCells")  # a byte search: the cells themselves need no parsing here
+        if start >= 0:
+            for ref in _MERGE_REF.findall(xml, max(0, start - 64)):
+                m = _REF.match(ref.decode("ascii", "replace").upper())
+                if m:
+                    c1, r1 = _col(m.group(1)), int(m.group(2))
+                    c2, r2 = (_col(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
+                    ranges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
         out[name] = ranges
     return out
 
@@ -181,6 +187,13 @@ _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 
 def _format_section(fmt: str) -> str:
     return _QUOTED.sub("", (fmt or "General").split(";")[0])
+
+
+@lru_cache(maxsize=256)
+def _number_style(number_format: str) -> tuple[int | None, bool]:
+    """(decimals shown or None for General, is a percentage) of a number format."""
+    section = _format_section(number_format)
+    return _decimals(section), "%" in section
 
 
 def _decimals(section: str) -> int | None:
@@ -200,8 +213,8 @@ def plain_number(value: float, decimals: int | None = None) -> str:
     if math.isnan(value) or math.isinf(value):
         return ""
     d = Decimal(f"{value:.15g}")
-    if decimals is not None:
-        d = d.quantize(Decimal(1).scaleb(-decimals)) if abs(d) < Decimal(10) ** 18 else d
+    if decimals is not None and abs(d) < Decimal(10) ** 18:
+        d = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)  # as Excel rounds
     text = format(d, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -228,9 +241,12 @@ def render(value, number_format: str = "General") -> str:
         total = int(value.total_seconds())
         return f"{total // 3600}:{total % 3600 // 60:02d}"
     if isinstance(value, (int, float)):
-        section = _format_section(number_format)
-        decimals = _decimals(section)
-        if "%" in section:
+        decimals, percent = _number_style(number_format)
+        if percent:
             return plain_number(float(Decimal(f"{value:.15g}") * 100), decimals) + "%"
+        if value.__class__ is int:
+            return str(value)
+        if decimals is None and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
         return plain_number(value, decimals)
     return str(value)
