@@ -449,19 +449,6 @@ def _enclosing(blocks: list[_Heading], i: int) -> str | None:
     return None
 
 
-def _balanced_end(text: str, start: int) -> int:
-    """Index just past the bracket that closes the one opened at ``start`` (or len(text))."""
-    depth = 0
-    for j in range(start, len(text)):
-        if text[j] in _OPEN:
-            depth += 1
-        elif text[j] in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return j + 1
-    return len(text)
-
-
 def _value_end(text: str, start: int) -> int:
     """Where a labelled list ends: an unmatched closing bracket, 。, a line break or the next label."""
     depth = 0
