@@ -39,17 +39,18 @@ class IndicatorRow:
     leaders: list[str] = field(default_factory=list)
     note: str | None = None
     target_growth_pct: Decimal | None = None
+    completion: Decimal | None = None
 
     def __post_init__(self) -> None:
         self.light = _light(self.light)
         self.target, self.actual = dec(self.target), dec(self.actual)
         self.yoy_pct, self.time_progress_pct = dec(self.yoy_pct), dec(self.time_progress_pct)
-        self.target_growth_pct = dec(self.target_growth_pct)
+        self.target_growth_pct, self.completion = dec(self.target_growth_pct), dec(self.completion)
 
     @property
     def completion_pct(self) -> Decimal | None:
-        """Actual / target in percent; None without either figure or with a zero target."""
-        return ratio_pct(self.actual, self.target)
+        """The status engine's completion rate when given, else actual / target (None without either or at 0)."""
+        return self.completion if self.completion is not None else ratio_pct(self.actual, self.target)
 
 
 @dataclass
@@ -191,6 +192,7 @@ class SummaryData:
     period_label: str
     head: DocumentHead
     annual: bool = False
+    span: str = "上半年"
     indicators: list[IndicatorRow] = field(default_factory=list)
     tasks: list[TaskRow] = field(default_factory=list)
     projects: list[ProjectRow] = field(default_factory=list)

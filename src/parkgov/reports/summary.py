@@ -41,7 +41,7 @@ class SummaryWriter:
         self.data = data
         self.with_charts = with_charts
         self.out = OfficialDocument()
-        self.half = "全年" if data.annual else "上半年"
+        self.half = "全年" if data.annual else data.span
 
     def write(self) -> OfficialDocument:
         d = self.data
