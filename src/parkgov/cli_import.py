@@ -1,6 +1,7 @@
 """``parkgov import``: extract a document, show what it adds to the ledger, write it in one transaction."""
 from __future__ import annotations
 
+import getpass
 import sys
 from pathlib import Path
 from typing import Optional
@@ -105,7 +106,8 @@ def import_command(
     engine = make_engine()
     try:
         outcome = import_file(make_session_factory(engine), file, park, year, dry_run=dry_run, confirm=confirm,
-                              create_park=create_park, show=lambda p: render_plan(p, console))
+                              create_park=create_park, show=lambda p: render_plan(p, console),
+                              actor=f"cli:{getpass.getuser()}")
     except DomainError as exc:
         err.print(exc.message, markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1)

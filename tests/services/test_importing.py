@@ -299,3 +299,22 @@ def test_same_file_imported_twice_at_once_lands_once(session_factory, park):
     assert isinstance(others[0], ImportRefused) or others[0].plan.status == "duplicate", results
     c = counts(session_factory)
     assert (c["documents"], c["tasks"], c["projects"]) == (1, 3, 1)
+
+
+def test_seed_task_table_imports_whole_and_once(session_factory, seeds_dir):
+    from parkgov.services.importing import extract_file
+
+    path = next(seeds_dir.glob("004_*"))
+    extraction = extract_file(path)
+    outcome = import_file(session_factory, path, PARK, 2025, create_park=True)
+    assert outcome.applied
+    keys = {(t.seq or "", "".join((t.item or "").split())) for t in extraction.tasks}
+    with session_factory() as s:
+        tasks = s.scalars(select(Task)).all()
+        assert len(tasks) == len(keys) > 40
+        assert {u.name for t in tasks for u in t.lead_units} >= {"发改局", "科工局", "商务局"}
+        assert "王亮" in {p.name for t in tasks for p in t.leaders}
+        assert all(t.document_id == outcome.document_id and t.source_offset is not None for t in tasks)
+    before = counts(session_factory)
+    again = import_file(session_factory, path, PARK, 2025)
+    assert not again.applied and counts(session_factory) == before
