@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from parkgov.store.database import make_engine, make_session_factory
 from parkgov.web.api import build_router
 from parkgov.web.api.errors import install_error_handlers
+from parkgov.web.pages import install_pages
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
@@ -31,5 +32,6 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(app.state.engine)
     install_error_handlers(app)
     app.include_router(build_router())
+    install_pages(app)
 
     return app
