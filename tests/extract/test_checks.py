@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import seed
+from seed_paths import seed
 from parkgov.extract.checks import find_checks
 from parkgov.extract.document import Document, Paragraph
 from parkgov.extract.facts import DocumentInfo

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from conftest import GOLD, SEEDS
+from seed_paths import GOLD, SEEDS
 from parkgov.extract.document import Document, Paragraph, Row, Table
 from parkgov.extract.facts import DocumentInfo
 from parkgov.extract.indicators import extract_indicators, indicators_in_text
@@ -204,3 +204,25 @@ def test_a_count_whose_unit_was_left_out():
 def test_fraction_across_a_line_break_takes_the_unfinished_clause():
     facts = indicators_in_text("其中新材料产业营业收入在全区总量中的占比尚不足\n\n四分之一，", kind="actual")
     assert [(f.name, f.value, f.unit) for f in facts] == [("新材料产业营业收入在全区总量中的占比", 0.25, None)]
+
+
+def _table_doc(text: str, name: str = "t.xlsx") -> Document:
+    rows, pos = [], 0
+    for line in text.split("\n"):
+        rows.append(Row(tuple(line.split("\t")), pos))
+        pos += len(line) + 1
+    return Document(name, "xlsx", "0" * 64, text, [Table(tuple(rows), 0)])
+
+
+def test_a_project_table_is_not_an_indicator_table():
+    text = ("序号\t项目名称\t总投资（万元）\t年度计划投资（万元）\t计划开工\n"
+            "1\t北区标准厂房三期\t32000\t12000\t2025.03\n2\t滨河路提质改造\t8600\t5000\t2025.06")
+    facts = extract_indicators(_table_doc(text), DocumentInfo(genre="project_table"))
+    assert facts == []
+
+
+def test_growth_against_last_year_and_kind_by_clause():
+    text = "上半年完成税收收入3.6亿元，较去年同期增长11.7%；园区今年共安排重点项目22个，上半年新开工项目5个。"
+    facts = extract_indicators(_doc(text), DocumentInfo(genre="summary"))
+    assert [(f.name, f.value, f.yoy_pct, f.kind) for f in facts] == [
+        ("税收收入", 3.6, 11.7, "actual"), ("重点项目", 22, None, "target"), ("新开工项目", 5, None, "actual")]
