@@ -12,13 +12,14 @@ from parkgov.extract.document import Table
 from parkgov.extract.facts import IndicatorFact
 from parkgov.extract.figures import UNIT_KIND, find_quantities, parse_number
 
-_NAME_HEAD = re.compile(r"指标|名称|项目")
+_NAME_HEAD = re.compile(r"指标|^名称$|^项目$")
+_NOT_INDICATOR_HEAD = re.compile(r"项目名称|企业名称|单位名称|建设内容|开工|竣工|投产")
 _UNIT_HEAD = re.compile(r"^单位|计量单位")
 _GROWTH_HEAD = re.compile(r"增长|增速|同比|增幅|增减")
 _TARGET_HEAD = re.compile(r"目标|计划|预计|任务|预期")
 _ACTUAL_HEAD = re.compile(r"完成|实际|累计|实绩|实现|上年|基数")
 _VALUE_HEAD = re.compile(r"目标|计划|预计|任务|预期|完成|实际|累计|实绩|实现|20\d{2}|数值|数量")
-_TEXT_HEAD = re.compile(r"要求|内容|措施|举措|事项|工作|进度|情况|说明|备注")
+_TEXT_HEAD = re.compile(r"要求|内容|措施|举措|事项|工作|进度|情况|说明|备注|时间|时限|日期|节点")
 _PAREN_UNIT = re.compile(r"[（(]\s*([^()（）]{1,6}?)\s*[)）]")
 _PERIOD = re.compile(r"20\d{2}年\d{1,2}[-—~至]\d{1,2}月|\d{1,2}[-—~至]\d{1,2}月|上半年|全年|20\d{2}年")
 
@@ -38,7 +39,7 @@ def _header(table: Table) -> tuple[int, dict[str, int | list[int]]] | None:
         name = next((j for j, c in enumerate(cells) if _NAME_HEAD.search(c) and len(c) <= 8), None)
         values = [j for j, c in enumerate(cells) if j != name and _VALUE_HEAD.search(c)
                   and not _GROWTH_HEAD.search(c) and not _TEXT_HEAD.search(c) and len(c) <= 16]
-        if name is None or not values:
+        if name is None or not values or any(_NOT_INDICATOR_HEAD.search(c) for c in cells):
             continue
         unit = next((j for j, c in enumerate(cells) if _UNIT_HEAD.search(c)), -1)
         growths = [j for j, c in enumerate(cells) if _GROWTH_HEAD.search(c) and len(c) <= 16]

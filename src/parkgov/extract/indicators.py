@@ -26,7 +26,7 @@ _NAME_MAX = 32
 _AFTER_MAX = 30
 
 _CUT = re.compile(r"^(.*)(?:实现|完成|达到|累计|预计|力争|确保|争取|力求|共有|拥有|其中|今年以来|截至目前"
-                  r"|目前|现有|锚定|共计|合计|总计|只有|仅有|全年|当年|年内|已经|其余)")
+                  r"|目前|现有|锚定|共计|合计|总计|只有|仅有|全年|当年|今年|年内|已经|其余|共安排|安排)")
 _LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|此外|另外|20\d{2}年(?:度|底前|底|前)?|\d{1,2}[-—~至]\d{1,2}月份?|\d{1,2}月(?:底|末|份)?|上半年|下半年"
                    r"|前三季度|[一二三四]季度|今年|本年|全年|年内|其中|其余|另有|另|并|和|及|以及|同时"
                    r"|还|再|又|将|可|共|已|预计|力争|确保|争取|要|需|均|总共|一共|分别|的|了|对|在"
@@ -47,8 +47,8 @@ _CAPACITY = re.compile(r"(?:年产|年处理|年加工|日处理|日产|年吞�
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其次|此外|另外")
 _PERIOD = re.compile(r"20\d{2}年\d{1,2}[-—~至]\d{1,2}月|20\d{2}年(?:上|下)半年|20\d{2}年(?!度)"
                      r"|\d{1,2}[-—~至]\d{1,2}月|上半年|下半年|前三季度|第?[一二三四]季度|全年")
-_TARGET_CUE = re.compile(r"预计|力争|计划|目标|确保|争取|力求|锚定|拟|打算|到20\d{2}年|至20\d{2}年"
-                         r"|需要|至少需|努力|力促|预期")
+_TARGET_CUE = re.compile(r"预计|力争|计划|目标|确保|力求|锚定|拟|打算|到20\d{2}年|至20\d{2}年"
+                         r"|需要|至少需|努力|力促|预期|安排")
 _ACTUAL_CUE = re.compile(r"已|目前|现有|共有|截至|截止")
 _FORWARD_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]部分)"
                               r".{0,20}(?:下一步|打算|计划|思路|工作安排|明年|目标任务)")
@@ -301,6 +301,8 @@ def _period(prefix: str) -> str | None:
 
 def _kind(prefix: str, name: str, default: str) -> str:
     if default == "actual":
+        if name.endswith("率"):
+            return "actual"
         return "target" if _TARGET_CUE.search(prefix) or "计划" in name or "目标" in name else "actual"
     return "actual" if _ACTUAL_CUE.search(prefix) else "target"
 
@@ -326,13 +328,14 @@ def _facts(line: str, offset: int, fallback: str | None, next_line: str | None,
         sent = f.start
         while sent > 0 and f.start - sent < 200 and line[sent - 1] not in _SENTENCE_END:
             sent -= 1
-        prefix = line[sent:f.q.num_start if f.q else f.g.start]
+        at = f.q.num_start if f.q else f.g.start
+        prefix = line[f.start:at]
         q, g = f.q, f.g
         comparator = q.comparator if q else g.comparator
         out.append(IndicatorFact(
             name=f.name, value=q.value if q else None, unit=(q.unit or None) if q else None,
             yoy_pct=g.pct if g else None, comparator=comparator,
-            kind=_kind(prefix, f.name, default_kind), period=_period(prefix),
+            kind=_kind(prefix, f.name, default_kind), period=_period(line[sent:at]),
             quote=original[f.start:f.end].strip(), offset=offset + f.start + _lstrip_len(original[f.start:f.end])))
     return out
 
