@@ -19,7 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,6 +28,7 @@ from parkgov.extract.errors import ExtractError
 from parkgov.extract.facts import Extraction, IndicatorFact, ProjectFact, TaskFact
 from parkgov.services import audit
 from parkgov.services.name_matching import NORMALISED, NameIndex, NameMatch, park_prefixes
+from parkgov.store import repositories
 from parkgov.store.models import (ACTIVE, WITHDRAWN, ImportedDocument, Indicator, IndicatorActual, Park,
                                   ParkSettings, Person, PersonAlias, Project, Task, TaskTarget, Unit, UnitAlias,
                                   utcnow)
@@ -240,16 +240,8 @@ def _diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, Any]
 
 # ---------------------------------------------------------------- planning
 
-def _find_park(session: Session, name: str) -> Park | None:
-    name = name.strip()
-    park = session.scalars(select(Park).where(Park.name == name)).first()
-    if park is None:
-        park = session.scalars(select(Park).where(Park.short_name == name)).first()
-    return park
-
-
 def _unknown_park_message(session: Session, name: str) -> str:
-    names = session.scalars(select(Park.name).order_by(Park.name)).all()
+    names = repositories.park_names(session)
     if not names:
         return f"园区“{name}”不存在，数据库中还没有任何园区；如需新建，请加 --create-park"
     return f"园区“{name}”不存在。现有园区：{'、'.join(names)}；如需新建，请加 --create-park"
@@ -267,9 +259,7 @@ def _title_key(title: str | None) -> str | None:
 def _series_documents(session: Session, park_id: int, year: int, genre: str,
                       title: str | None) -> list[ImportedDocument]:
     """Earlier versions of the document: same park, year and genre, and the same title where both have one."""
-    docs = session.scalars(
-        select(ImportedDocument).where(ImportedDocument.park_id == park_id, ImportedDocument.year == year,
-                                       ImportedDocument.genre == genre).order_by(ImportedDocument.id))
+    docs = repositories.documents_of(session, park_id, year, genre)
     key = _title_key(title)
     return [d for d in docs if key is None or _title_key(d.title) in (None, key)]
 
@@ -278,11 +268,8 @@ def _name_indexes(session: Session, park: Park | None, park_name: str) -> tuple[
     prefixes = park_prefixes(park_name, park.short_name if park else None)
     if park is None:
         return NameIndex({}, {}, prefixes), NameIndex({}, {}, prefixes)
-    units = {u.id: u.name for u in session.scalars(select(Unit).where(Unit.park_id == park.id))}
-    unit_aliases = {a.alias: a.unit_id for a in session.scalars(select(UnitAlias).where(UnitAlias.park_id == park.id))}
-    people = {p.id: p.name for p in session.scalars(select(Person).where(Person.park_id == park.id))}
-    person_aliases = {a.alias: a.person_id
-                      for a in session.scalars(select(PersonAlias).where(PersonAlias.park_id == park.id))}
+    units, unit_aliases = repositories.unit_names(session, park.id)
+    people, person_aliases = repositories.person_names(session, park.id)
     return NameIndex(units, unit_aliases, prefixes), NameIndex(people, person_aliases, prefixes)
 
 
@@ -321,7 +308,7 @@ def plan_import(session: Session, extraction: Extraction, park_name: str, year: 
         raise ImportRefused("无法确定文件所属年度，请用 --year 指定（例如 --year 2025）")
     if not (extraction.indicators or extraction.tasks or extraction.projects):
         raise ImportRefused(f"{file_name or '该文件'}：没有识别出任何指标、任务或项目，未导入")
-    park = _find_park(session, park_name)
+    park = repositories.find_park(session, park_name)
     if park is None and not create_park:
         raise ImportRefused(_unknown_park_message(session, park_name))
     file_name = file_name or Path(str(extraction.source.get("path") or "")).name or "未命名文件"
@@ -331,8 +318,7 @@ def plan_import(session: Session, extraction: Extraction, park_name: str, year: 
     if doc.year and doc.year != year:
         plan.warnings.append(f"文件标注的年度为{doc.year}年，按指定的{year}年导入")
     if park is not None:
-        dup = session.scalars(select(ImportedDocument).where(ImportedDocument.park_id == park.id,
-                                                             ImportedDocument.sha256 == sha)).first()
+        dup = repositories.document_by_sha(session, park.id, sha)
         if dup is not None:
             plan.status, plan.duplicate_of = DUPLICATE, dup.id
             return plan
@@ -345,11 +331,7 @@ def plan_import(session: Session, extraction: Extraction, park_name: str, year: 
     series_ids = [d.id for d in series]
 
     def existing(model, key_of):
-        if not compare:
-            return {}
-        rows = session.scalars(select(model).where(model.document_id.in_(series_ids), model.status == ACTIVE)
-                               .order_by(model.id))
-        return {key_of(r): r for r in rows}
+        return {key_of(r): r for r in repositories.active_rows_from(session, model, series_ids)} if compare else {}
 
     tasks: dict[tuple, TaskFact] = {}
     for t in extraction.tasks:
@@ -364,15 +346,8 @@ def plan_import(session: Session, extraction: Extraction, park_name: str, year: 
             targets.setdefault((i.name,), i)
         else:
             actuals.setdefault((i.name, _actual_period(i, year)[0]), i)
-    if compare:
-        indicator_rows = existing(Indicator, lambda r: (r.name,))
-        actual_rows = {
-            (a.indicator.name, a.period): a
-            for a in session.scalars(select(IndicatorActual).where(IndicatorActual.document_id.in_(series_ids),
-                                                                   IndicatorActual.status == ACTIVE)
-                                     .order_by(IndicatorActual.id))}
-    else:
-        indicator_rows, actual_rows = {}, {}
+    indicator_rows = existing(Indicator, lambda r: (r.name,))
+    actual_rows = existing(IndicatorActual, lambda a: (a.indicator.name, a.period))
     plan.rows += _plan_rows(INDICATOR, targets, indicator_rows, _indicator_values, _indicator_current,
                             lambda k: k[0], compare)
     plan.rows += _plan_rows(ACTUAL, actuals, actual_rows, _actual_values, _actual_current,
@@ -477,9 +452,7 @@ class _Writer:
                             note=f"修订文件：{self.plan.file_name}")
 
     def indicator_for(self, name: str, doc: ImportedDocument) -> Indicator:
-        ind = self.s.scalars(select(Indicator).where(Indicator.park_id == self.park.id,
-                                                     Indicator.year == self.plan.year, Indicator.name == name,
-                                                     Indicator.status == ACTIVE).order_by(Indicator.id)).first()
+        ind = repositories.active_indicator(self.s, self.park.id, self.plan.year, name)
         if ind is None:
             # no document states a target for it: only its actual row points at ``doc``
             ind = Indicator(park_id=self.park.id, year=self.plan.year, name=name)
