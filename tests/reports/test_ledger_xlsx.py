@@ -107,3 +107,13 @@ def test_project_ledger_reimports_to_the_same_rows(files, data):
 
     assert got == [(p.name, _CATEGORY[p.category], _STAGE[p.stage], money(p.total_investment, p.money_unit),
                     money(p.annual_plan, p.money_unit), money(p.completed, p.money_unit)) for p in data.projects]
+
+
+def test_combined_workbook_reimports_to_the_same_rows(files, data):
+    from parkgov.extract.pipeline import extract_path
+    got = extract_path(files["all"])
+    assert [(t.seq, t.item, t.leaders, t.departments) for t in got.tasks] == [
+        (t.seq, t.item, t.leaders, t.departments) for t in data.tasks]
+    indicators = {(i.name, i.kind, i.value, i.unit) for i in got.indicators}
+    assert {(r.name, "actual", float(r.actual), r.unit) for r in data.indicators if r.actual is not None} <= indicators
+    assert [p.name for p in got.projects] == [p.name for p in data.projects]

@@ -34,6 +34,11 @@ def _png(fig: Figure, labels: Sequence[str]) -> bytes:
     return buffer.getvalue()
 
 
+def _height(bars: int, per_bar: float) -> float:
+    """Figure height in inches: grows with the bars, at most 6.5 in so figure and caption fit one page."""
+    return min(6.5, per_bar * bars + 1.6)
+
+
 def _short(name: str, limit: int = 12) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
@@ -44,7 +49,7 @@ def indicator_completion_chart(rows: Sequence[IndicatorRow], time_progress_pct=N
     if not drawable:
         return None
     values = [float(r.completion_pct) for r in drawable]
-    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(drawable) + 1.6))
+    fig, ax = plt.subplots(figsize=(7.5, _height(len(drawable), 0.45)))
     positions = range(len(drawable))
     ax.barh(list(positions), values, color=[LIGHT_COLOURS.get(r.light, NO_LIGHT_COLOUR) for r in drawable])
     labels = [_short(r.name) for r in drawable]
@@ -69,7 +74,7 @@ def project_investment_chart(rows: Sequence[ProjectRow]) -> bytes | None:
         return None
     unit = drawable[0].money_unit
     drawable = [r for r in drawable if r.money_unit == unit][:_MAX_BARS]
-    fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(drawable) + 1.6))
+    fig, ax = plt.subplots(figsize=(7.5, _height(len(drawable), 0.5)))
     ys = list(range(len(drawable)))
     plan = [float(r.annual_plan or 0) for r in drawable]
     done = [float(r.completed or 0) for r in drawable]
@@ -89,7 +94,7 @@ def light_counts_chart(groups: dict[str, dict[Light, int]]) -> bytes | None:
     names = [n for n, counts in groups.items() if sum(counts.values())][:_MAX_BARS]
     if not names:
         return None
-    fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(names) + 1.6))
+    fig, ax = plt.subplots(figsize=(7.5, _height(len(names), 0.42)))
     ys = list(range(len(names)))
     left = [0] * len(names)
     for light, label, colour in ((Light.GREEN, Light.GREEN.label, LIGHT_COLOURS[Light.GREEN]),

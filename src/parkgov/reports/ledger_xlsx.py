@@ -77,11 +77,14 @@ class _Sheet:
         self.ws.write_string(self.row, col, text, self.fmt["center" if center else "text"])
         self._fit(col, text)
 
-    def number(self, col: int, value, decimals: int) -> None:
+    def number(self, col: int, value, decimals: int, whole_if_integral: bool = False) -> None:
+        """A figure as an Excel number; whole figures of 万元/家/… show no decimals."""
         number = dec(value)
         if number is None:
             self.text(col, DASH, center=True)
             return
+        if whole_if_integral and number == number.to_integral_value():
+            decimals = 0
         self.ws.write_number(self.row, col, float(number), self.number_format(decimals))
         self._fit(col, f"{number:.{decimals}f}")
 
@@ -150,7 +153,8 @@ def task_sheet(book: Workbook, title: str, tasks: Sequence[TaskRow]) -> None:
         sheet.text(6, t.status, center=True)
         sheet.text(7, t.latest_progress)
         sheet.light(8, t.light)
-        sheet.wrap_lines({3: t.requirement, 7: t.latest_progress or "", 2: t.item, 1: ""})
+        sheet.wrap_lines({3: t.requirement, 7: t.latest_progress or "", 2: t.item, 4: _people(t.leaders),
+                          5: _people(t.departments)})
         sheet.next_row()
     if tasks:
         _merge_runs(sheet, 1, [t.category for t in tasks], first)
@@ -166,11 +170,13 @@ def indicator_sheet(book: Workbook, title: str, period_label: str, rows: Sequenc
         sheet.empty("本期无指标数据")
     for i, r in enumerate(rows, 1):
         places = _DECIMALS.get(r.unit or "", 2)
+        whole = r.unit not in _DECIMALS
         sheet.text(0, str(i), center=True)
         sheet.text(1, r.name)
         sheet.text(2, r.unit, center=True)
-        sheet.number(3, r.target, places)
-        sheet.number(4, r.actual, places)
+        sheet.number(3, r.target, places, whole)
+        sheet.number(4, r.actual, places, whole)
+        sheet.wrap_lines({9: _people(r.departments), 10: _people(r.leaders)})
         sheet.number(5, r.yoy_pct, 2)
         sheet.number(6, r.completion_pct, 1)
         sheet.number(7, r.time_progress_pct, 1)
@@ -199,13 +205,13 @@ def project_sheet(book: Workbook, title: str, rows: Sequence[ProjectRow]) -> Non
         sheet.text(4, _people(p.departments), center=True)
         for col, value in ((5, p.total_investment), (6, p.annual_plan), (7, p.completed)):
             if unit:
-                sheet.number(col, value, places)
+                sheet.number(col, value, places, p.money_unit not in _DECIMALS)
             else:
                 sheet.text(col, None if value is None else f"{value}{p.money_unit}", center=True)
         sheet.number(8, p.completion_pct, 1)
         sheet.light(9, p.light)
         sheet.text(10, p.latest_progress)
-        sheet.wrap_lines({1: p.name, 10: p.latest_progress or ""})
+        sheet.wrap_lines({1: p.name, 10: p.latest_progress or "", 4: _people(p.departments)})
         sheet.next_row()
     sheet.finish()
 
