@@ -122,8 +122,6 @@ def test_bad_figures_are_refused_and_nothing_is_written(session, ledger, june):
 
 
 def test_two_units_submitting_concurrently_both_land(db_url, session_factory, ledger, june):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("concurrent writers are a PostgreSQL matter; SQLite serialises writers")
     barrier = threading.Barrier(2)
     errors: list[BaseException] = []
 
@@ -150,8 +148,6 @@ def test_two_units_submitting_concurrently_both_land(db_url, session_factory, le
 
 
 def test_same_item_concurrently_one_lands_other_gets_conflict(db_url, session_factory, ledger, june):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("concurrent writers are a PostgreSQL matter; SQLite serialises writers")
     barrier = threading.Barrier(2)
     outcomes: list[str] = []
 

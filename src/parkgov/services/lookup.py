@@ -1,7 +1,7 @@
 """Find a park, unit, round or ledger row by id or by the name a user types; NotFound otherwise."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from parkgov.domain.errors import DomainError
@@ -99,13 +99,25 @@ def item(session: Session, park_id: int, kind: str | None, item_id: int | None, 
         raise InvalidInput(f"事项类型不正确：{kind}，可选：task（任务）、indicator（指标）、project（项目）")
     if item_id is None:
         raise InvalidInput(f"请指定{ITEM_LABELS[kind]}编号")
-    query = select(cls).where(cls.id == item_id)
     if lock:
-        query = query.with_for_update()
-    found = session.scalars(query).first()
+        lock_row(session, cls, item_id)
+    found = session.scalars(select(cls).where(cls.id == item_id)).first()
     if found is None or found.park_id != park_id or found.status != ACTIVE:
         raise NotFound(f"本园区没有编号为 {item_id} 的{ITEM_LABELS[kind]}")
     return found
+
+
+def lock_row(session: Session, cls, row_id: int) -> None:
+    """Hold ``row_id`` of ``cls`` until commit so that check-then-write runs one writer at a time.
+
+    PostgreSQL: ``SELECT … FOR UPDATE``. SQLite (pysqlite only opens a transaction at the first
+    write, so reads see no snapshot): a no-op UPDATE takes the database write lock first.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(cls).where(cls.id == row_id).values(id=cls.id)
+                        .execution_options(synchronize_session=False))
+    else:
+        session.execute(select(cls.id).where(cls.id == row_id).with_for_update())
 
 
 def item_by_ref(session: Session, park_id: int, kind: str, ref: str, year: int | None = None):

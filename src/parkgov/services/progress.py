@@ -209,46 +209,61 @@ def save_draft(session: Session, actor: Actor, park: int | str, inp: ProgressInp
         raise StaleVersion("草稿正被他人同时保存，请刷新后重试") from None
 
 
+#: attempts when the database reports a clash with a concurrent writer (SQLite snapshot, unique key)
+ATTEMPTS = 3
+
+
 def submit(session: Session, actor: Actor, park: int | str, inp: ProgressInput, now: datetime | None = None) -> dict:
-    """Submit a report for the record (one new revision); also updates the ledger's actuals."""
-    moment = _now(now)
-    try:
-        park_row = lookup.park(session, park)
-        item = lookup.item(session, park_row.id, inp.kind, inp.item_id)
-        unit_id = _reporting_unit(actor, park_row.id, item, inp.unit_id)
-        rnd = _open_round(session, park_row.id, inp.period)
-        state = parse_state(inp.state or TaskState.IN_PROGRESS.value)
-        value, value_unit, values = _figures(session, item, inp, moment.date(), submitting=True)
-        lookup.item(session, park_row.id, inp.kind, inp.item_id, lock=True)
-        previous = current_revision(session, rnd.id, inp.kind, item.id)
-        seen = previous.revision if previous else 0
-        if inp.base_revision != seen:
-            raise StaleVersion(f"该{ITEM_LABELS[inp.kind]}本期进度已被更新为第{seen}版（您看到的是第{inp.base_revision}版），"
-                               "请刷新后再提交")
-        report = ProgressReport(round_id=rnd.id, unit_id=unit_id, revision=seen + 1,
-                                supersedes_id=previous.id if previous else None, state=state.value,
-                                narrative=_narrative(inp.narrative), value=value, value_unit=value_unit,
-                                values=values, reported_by_id=actor.user_id, reported_at=moment,
-                                **{f"{inp.kind}_id": item.id})
-        session.add(report)
-        session.flush()
-        _apply_to_ledger(session, item, rnd, report, values)
-        _record_submission(session, rnd, unit_id, actor, moment)
-        draft = session.scalars(select(ProgressDraft).where(ProgressDraft.round_id == rnd.id,
-                                                            ProgressDraft.item_key == item_key(item))).first()
-        if draft is not None:
-            session.delete(draft)
-        session.add(AuditEntry(user_id=actor.user_id, actor=actor.name, park_id=park_row.id, entity="progress_report",
-                               entity_id=report.id, action="create",
-                               note=f"{ITEM_LABELS[inp.kind]}{item.id} 第{report.revision}版"))
-        session.commit()
-        return report_summary(report)
-    except ServiceError:
-        session.rollback()
-        raise
-    except (IntegrityError, OperationalError, StaleDataError):
-        session.rollback()
-        raise StaleVersion("该事项正被他人同时填报，请刷新后重试") from None
+    """Submit a report for the record (one new revision); also updates the ledger's actuals.
+
+    A clash with another writer is retried from the start: the revision check then decides
+    whether the report still applies (different items: it lands; the same item: 409).
+    """
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return _submit_once(session, actor, park, inp, _now(now))
+        except ServiceError:
+            session.rollback()
+            raise
+        except (IntegrityError, OperationalError, StaleDataError):
+            session.rollback()
+            if attempt == ATTEMPTS:
+                raise StaleVersion("该事项正被他人同时填报，请刷新后重试") from None
+    raise AssertionError("unreachable")
+
+
+def _submit_once(session: Session, actor: Actor, park: int | str, inp: ProgressInput, moment: datetime) -> dict:
+    """One attempt of :func:`submit`; commits on success."""
+    park_row = lookup.park(session, park)
+    item = lookup.item(session, park_row.id, inp.kind, inp.item_id)
+    unit_id = _reporting_unit(actor, park_row.id, item, inp.unit_id)
+    rnd = _open_round(session, park_row.id, inp.period)
+    state = parse_state(inp.state or TaskState.IN_PROGRESS.value)
+    value, value_unit, values = _figures(session, item, inp, moment.date(), submitting=True)
+    lookup.item(session, park_row.id, inp.kind, inp.item_id, lock=True)
+    previous = current_revision(session, rnd.id, inp.kind, item.id)
+    seen = previous.revision if previous else 0
+    if inp.base_revision != seen:
+        raise StaleVersion(f"该{ITEM_LABELS[inp.kind]}本期进度已被更新为第{seen}版（您看到的是第{inp.base_revision}版），"
+                           "请刷新后再提交")
+    report = ProgressReport(round_id=rnd.id, unit_id=unit_id, revision=seen + 1,
+                            supersedes_id=previous.id if previous else None, state=state.value,
+                            narrative=_narrative(inp.narrative), value=value, value_unit=value_unit,
+                            values=values, reported_by_id=actor.user_id, reported_at=moment,
+                            **{f"{inp.kind}_id": item.id})
+    session.add(report)
+    session.flush()
+    _apply_to_ledger(session, item, rnd, report, values)
+    _record_submission(session, rnd, unit_id, actor, moment)
+    draft = session.scalars(select(ProgressDraft).where(ProgressDraft.round_id == rnd.id,
+                                                        ProgressDraft.item_key == item_key(item))).first()
+    if draft is not None:
+        session.delete(draft)
+    session.add(AuditEntry(user_id=actor.user_id, actor=actor.name, park_id=park_row.id, entity="progress_report",
+                           entity_id=report.id, action="create",
+                           note=f"{ITEM_LABELS[inp.kind]}{item.id} 第{report.revision}版"))
+    session.commit()
+    return report_summary(report)
 
 
 def _apply_to_ledger(session: Session, item: Item, rnd: DispatchRound, report: ProgressReport, values: dict) -> None:
