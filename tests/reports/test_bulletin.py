@@ -128,3 +128,17 @@ def test_odd_and_even_page_numbers_sit_on_opposite_sides(rendered):
     odd = next(line for line in pages[0].splitlines() if "— 1 —" in line or "—1—" in line)
     even = next(line for line in pages[1].splitlines() if "— 2 —" in line or "—2—" in line)
     assert len(odd) - len(odd.lstrip()) > len(even) - len(even.lstrip())
+
+
+def test_a_growth_target_shows_in_the_target_column(tmp_path):
+    from decimal import Decimal as D
+
+    from parkgov.reports.bulletin_data import IndicatorRow
+    from parkgov.reports.indicator_prose import indicator_clause
+    data = f.empty_bulletin()
+    row = IndicatorRow("地区生产总值", "亿元", actual=D("120.5"), yoy_pct=D("6.2"), target_growth_pct=D("5.5"))
+    data.indicators = [row]
+    doc = Document(str(write_bulletin(data, tmp_path / "growth.docx", with_charts=False)))
+    assert _body(_table(doc, "序号", "指标"))[0][3] == "增长5.5%"
+    assert not any("未设定年度目标" in p.text for p in doc.paragraphs)
+    assert indicator_clause(row) == "完成地区生产总值120.50亿元，同比增长6.2%（年度目标：增长5.5%）"

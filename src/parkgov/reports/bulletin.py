@@ -6,7 +6,7 @@ from pathlib import Path
 
 from parkgov.reports import charts
 from parkgov.reports.bulletin_data import BulletinData, IndicatorRow, Light, light_label
-from parkgov.reports.formatting import DASH, fmt_amount, fmt_number, fmt_pct, fmt_pct_bare
+from parkgov.reports.formatting import DASH, fmt_amount, fmt_number, fmt_pct, fmt_pct_bare, growth_phrase
 from parkgov.reports.gbt9704 import OfficialDocument
 from parkgov.reports.tallies import Tally, by_category, by_department, investment_totals, red_items
 
@@ -24,6 +24,14 @@ def _names(values: list[str]) -> str:
 def _light_counts(lights: list[Light]) -> str:
     return "、".join(f"{light.label}{lights.count(light)}项" for light in
                     (Light.GREEN, Light.YELLOW, Light.RED, Light.GREY) if lights.count(light))
+
+
+def _target_cell(row: IndicatorRow) -> str:
+    """The annual target: a figure in the row's unit, or a growth target (``增长5.5%``)."""
+    if row.target is None and row.target_growth_pct is not None:
+        growth = growth_phrase(row.target_growth_pct, "")
+        return growth if growth else DASH
+    return fmt_number(row.target, row.unit)
 
 
 class BulletinWriter:
@@ -74,14 +82,14 @@ class BulletinWriter:
         self.out.paragraph(f"纳入调度的{len(d.indicators)}项经济指标中，{_light_counts(lights)}{tp}。")
         rows = []
         for i, r in enumerate(d.indicators, 1):
-            rows.append([str(i), r.name, r.unit or DASH, fmt_number(r.target, r.unit), fmt_number(r.actual, r.unit),
+            rows.append([str(i), r.name, r.unit or DASH, _target_cell(r), fmt_number(r.actual, r.unit),
                          fmt_pct_bare(r.yoy_pct, 2), fmt_pct_bare(r.completion_pct), fmt_pct_bare(self._tp(r)),
                          light_label(r.light)])
         self.out.table(["序号", "指标", "单位", "年度目标", "累计完成", "同比增长（%）", "完成率（%）",
                         "序时进度（%）", "状态"], rows,
                        center_columns=(0, 2, 3, 4, 5, 6, 7, 8))
         missing = [r.name for r in d.indicators if r.actual is None]
-        untargeted = [r.name for r in d.indicators if r.target is None]
+        untargeted = [r.name for r in d.indicators if r.target is None and r.target_growth_pct is None]
         zero = [r.name for r in d.indicators if r.target is not None and r.target == 0]
         if missing:
             self.out.note(f"{_names(missing)}本期未报送累计完成数据。")

@@ -33,6 +33,8 @@ def indicator_clause(row: IndicatorRow) -> str | None:
         clause += f"，{growth}"
     if row.completion_pct is not None:
         clause += f"，完成年度目标的{fmt_pct(row.completion_pct)}"
+    elif row.target_growth_pct is not None:
+        clause += f"（年度目标：{growth_phrase(row.target_growth_pct, '')}）"
     return clause
 
 
@@ -43,7 +45,7 @@ def indicators_paragraph(rows: Sequence[IndicatorRow], period_label: str, subjec
     missing = [r.name for r in rows if r.actual is None]
     if missing:
         notes.append(f"{'、'.join(missing)}本期暂无实际完成数据，未列入上文。")
-    untargeted = [r.name for r in rows if r.actual is not None and r.target is None]
+    untargeted = [r.name for r in rows if r.actual is not None and r.target is None and r.target_growth_pct is None]
     if untargeted:
         notes.append(f"{'、'.join(untargeted)}未设定年度目标，未计算完成率。")
     zero = [r.name for r in rows if r.actual is not None and r.target is not None and r.target == 0]
