@@ -5,11 +5,13 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from parkgov.services import progress, rounds
 from parkgov.services.access import Actor
 from parkgov.services.errors import Conflict, Forbidden, InvalidInput, NotFound
 from parkgov.services.users import authenticate
+from parkgov.store.models import Submission
 
 
 def _actor(session, ledger, who: str) -> Actor:
@@ -66,6 +68,11 @@ def test_closed_round_takes_no_more_reports(session, ledger):
     coord = _actor(session, ledger, "coord")
     rounds.open_round(session, coord, ledger.park_id, "2025-06")
     rounds.close_round(session, coord, ledger.park_id, "2025-06")
+    missing = session.scalars(select(Submission).where(Submission.submitted_at.is_(None))).all()
+    assert len(missing) == 6
+    assert rounds.round_compliance(session, coord, ledger.park_id, "2025-06")["counts"]["missing"] == 6
+    with pytest.raises(Conflict):
+        rounds.close_round(session, coord, ledger.park_id, "2025-06")
     with pytest.raises(InvalidInput, match="已结束"):
         progress.submit(session, _actor(session, ledger, "rep_商务局"), ledger.park_id,
                         progress.ProgressInput("task", ledger.tasks["8"], "2025-06", "in_progress"))

@@ -64,7 +64,7 @@ def open_round(session: Session, actor: Actor, park: int | str, period: str, dea
 
 
 def close_round(session: Session, actor: Actor, park: int | str, period: str, now: datetime | None = None) -> dict:
-    """Close a round: no more reports for that month."""
+    """Close a round: no more reports for that month; units that never reported are recorded as missing."""
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
     rnd = lookup.dispatch_round(session, park_row.id, period)
@@ -72,6 +72,10 @@ def close_round(session: Session, actor: Actor, park: int | str, period: str, no
         raise Conflict("该调度轮次已经结束")
     rnd.status = "closed"
     rnd.closed_at = now or datetime.now(timezone.utc)
+    reported = set(session.scalars(select(Submission.unit_id).where(Submission.round_id == rnd.id)))
+    for unit in responsible_units(session, park_row.id, Period.parse(rnd.period).year):
+        if unit.id not in reported:
+            session.add(Submission(round_id=rnd.id, unit_id=unit.id, submitted_at=None, late=False))
     session.add(AuditEntry(user_id=actor.user_id, actor=actor.name, park_id=park_row.id, entity="dispatch_round",
                            entity_id=rnd.id, action="update", field="status", old_value="open", new_value="closed"))
     session.commit()
