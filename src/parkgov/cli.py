@@ -155,6 +155,10 @@ from parkgov.cli_loop import register as register_loop_commands  # noqa: E402
 
 register_loop_commands(app)
 
+from parkgov.cli_demo import demo_command  # noqa: E402
+
+app.command("demo")(demo_command)
+
 from parkgov.cli_report import register as register_report_commands  # noqa: E402
 
 register_report_commands(app)
