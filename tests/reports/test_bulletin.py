@@ -142,3 +142,16 @@ def test_a_growth_target_shows_in_the_target_column(tmp_path):
     assert _body(_table(doc, "序号", "指标"))[0][3] == "增长5.5%"
     assert not any("未设定年度目标" in p.text for p in doc.paragraphs)
     assert indicator_clause(row) == "完成地区生产总值120.50亿元，同比增长6.2%（年度目标：增长5.5%）"
+
+
+def test_nothing_is_lost_between_docx_and_pdf(doc, rendered):
+    text = squeeze(rendered.text)
+    paragraphs = [squeeze(p.text) for p in doc.paragraphs if p.text.strip()]
+    assert [p for p in paragraphs if p not in text] == []
+    cells = {squeeze(c.text) for t in doc.tables for row in t.rows for c in row.cells if c.text.strip()}
+    wrapped = [c for c in cells if c not in text]
+    lost = [c for c in wrapped if not any(c[:k] in text and c[k:] in text for k in range(1, len(c)))]
+    assert lost == [], "cells neither whole nor wrapped once in the PDF"
+    written = Counter("".join(paragraphs) + "".join(squeeze(c.text) for t in doc.tables for row in t.rows
+                                                    for c in row.cells))
+    assert not written - Counter(text), "characters of the .docx missing from the PDF"

@@ -103,3 +103,8 @@ def test_pdf_text_is_real_chinese_text(rendered, data):
     assert "\ufffd" not in text
     for needle in ("重点工作开展情况", "存在的问题", "下一步工作打算", "完成规模工业总产值32.97亿元", data.head.title):
         assert needle in text
+
+
+def test_every_paragraph_reaches_the_pdf(paragraphs, rendered):
+    text = squeeze(rendered.text)
+    assert [p for p in paragraphs if squeeze(p) not in text] == []
