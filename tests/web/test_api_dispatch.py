@@ -118,3 +118,51 @@ def test_round_compliance_and_duplicate_round(client, ledger, auth):
     units = {u["unit"]: u["status"] for u in r.json()["units"]}
     assert units["财政局"] == "on_time" and units["商务局"] == "pending"
     assert client.get(f"/api/v1/parks/{ledger.park_id}/rounds", headers=auth("rep_商务局")).status_code == 200
+
+
+def test_draft_then_submit_through_the_api(client, ledger, auth):
+    _open_june(client, ledger, auth)
+    base = f"/api/v1/parks/{ledger.park_id}/rounds/2025-06"
+    body = {"kind": "project", "item_id": ledger.projects["新材料产业园"], "investment": "2000",
+            "investment_unit": "万元", "narrative": "草稿"}
+    draft = client.put(f"{base}/drafts", headers=auth("rep_住建局"), json=body)
+    assert draft.status_code == 200 and draft.json()["draft"] is True
+    history_url = f"/api/v1/parks/{ledger.park_id}/items/project/{ledger.projects['新材料产业园']}/history"
+    seen_by_owner = client.get(history_url, headers=auth("rep_住建局")).json()
+    assert seen_by_owner["reports"] == [] and len(seen_by_owner["drafts"]) == 1
+    assert client.get(history_url, headers=auth("rep_商务局")).json()["drafts"] == []
+    dash = client.get(f"/api/v1/parks/{ledger.park_id}/dashboard", params={"as_of": "2025-06-30"},
+                      headers=auth("coord")).json()
+    assert float(dash["investment"]["completed"]) == 0
+    submitted = client.post(f"{base}/reports", headers=auth("rep_住建局"), json={**body, "narrative": "正式"})
+    assert submitted.status_code == 201
+    after = client.get(history_url, headers=auth("rep_住建局")).json()
+    assert [r["narrative"] for r in after["reports"]] == ["正式"] and after["drafts"] == []
+    dash = client.get(f"/api/v1/parks/{ledger.park_id}/dashboard", params={"as_of": "2025-06-30"},
+                      headers=auth("coord")).json()
+    assert float(dash["investment"]["completed"]) == 2000
+
+
+def test_two_units_submit_concurrently_over_http(client, ledger, auth):
+    import threading
+
+    _open_june(client, ledger, auth)
+    url = f"/api/v1/parks/{ledger.park_id}/rounds/2025-06/reports"
+    bodies = [("rep_商务局", {"kind": "task", "item_id": ledger.tasks["8"], "narrative": "商务局"}),
+              ("rep_发改局", {"kind": "task", "item_id": ledger.tasks["21"], "narrative": "发改局"}),
+              ("rep_财政局", {"kind": "indicator", "item_id": ledger.indicators["税收"], "value": "1000"})]
+    barrier = threading.Barrier(len(bodies))
+    codes: list[int] = []
+
+    def send(who, body):
+        barrier.wait(timeout=10)
+        codes.append(client.post(url, headers=auth(who), json=body).status_code)
+
+    threads = [threading.Thread(target=send, args=pair) for pair in bodies]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert codes == [201, 201, 201]
+    units = client.get(f"/api/v1/parks/{ledger.park_id}/rounds/2025-06", headers=auth("coord")).json()["units"]
+    assert {u["unit"] for u in units if u["status"] == "on_time"} == {"商务局", "发改局", "财政局"}
