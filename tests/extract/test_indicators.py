@@ -226,3 +226,16 @@ def test_growth_against_last_year_and_kind_by_clause():
     facts = extract_indicators(_doc(text), DocumentInfo(genre="summary"))
     assert [(f.name, f.value, f.yoy_pct, f.kind) for f in facts] == [
         ("税收收入", 3.6, 11.7, "actual"), ("重点项目", 22, None, "target"), ("新开工项目", 5, None, "actual")]
+
+
+def test_lines_wrapped_at_page_width_are_read_as_one_sentence():
+    text = ("上半年，园区实现外贸进出口总额4.2亿元，同比增长\n"
+            "26.5%；新建标准厂房3.6万平方米，亩均税收达到28\n"
+            "万元/亩。\n二、下一步工作\n新增就业岗位800个。")
+    facts = extract_indicators(_doc(text), DocumentInfo(genre="summary"))
+    assert [(f.name, f.value, f.unit, f.yoy_pct) for f in facts] == [
+        ("外贸进出口总额", 4.2, "亿元", 26.5), ("新建标准厂房", 3.6, "万平方米", None),
+        ("亩均税收", 28, "万元/亩", None), ("新增就业岗位", 800, "个", None)]
+    assert facts[0].quote == "园区实现外贸进出口总额4.2亿元，同比增长\n26.5%"
+    assert text[facts[0].offset:facts[0].offset + len(facts[0].quote)] == facts[0].quote
+    assert facts[-1].kind == "target"

@@ -33,10 +33,12 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|此�
                    r"|只有|仅有|达到|有|为|约|、)+")
 _TRAIL = re.compile(r"(?:的|为|达|达到|是|了|共|约|有|计|合计|共计|突破|超过|等|中|已|已经|均|分别"
                     r"|全部完成|已完成|完成|全部|任务|工作|达到了|大关|左右|尚不足|不足|尚|仅)+$")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第.{1,3}[章节条部])")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[、．]|\.(?!\d))|第.{1,3}[章节条部])")
 _BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第件表图栏号期编码版线章条款届批次])"
                    r"(\d{1,5}(?:\.\d+)?)(?=[；;，,。]|[一二三四五六七八九十]是)")
 _RATE_END = re.compile(r"(?:增长|增速|增幅|下降|提高|减少|增加|降低|占比|比重|率|指数|编号|电话|代码|附件|序号)$")
+_HARD_END = frozenset("。；;！？!?：:")
+_WRAP_MIN = 20
 _SHARE_OF = re.compile(r"^(.*?)(?:完成|为|占|达到?)(.{1,12}?(?:计划|目标|任务))的?$")
 _TOTAL_WORDS = frozenset({"总数", "总量", "总计", "合计", "累计", "累计数", "总数量"})
 _SHARE_WORDS = frozenset({"占比", "比重", "占比重", "所占比重", "占全区比重", "增速", "增幅"})
@@ -100,6 +102,8 @@ def _scan_back(line: str, pos: int, floor: int) -> int:
 
 def _after_name(line: str, pos: int, limit: int | None = None) -> tuple[str, int]:
     """The noun phrase right after a quantity (``5个项目`` → 项目), and where it ends."""
+    if line[pos:pos + 1] == " ":
+        pos += 1
     if pos >= len(line):
         return "", pos
     ch = line[pos]
@@ -320,9 +324,27 @@ def _tail(prev_line: str | None) -> str:
     return s[i:]
 
 
+def _wrapped(line: str, following: str) -> bool:
+    """Whether a line break is a wrap inside a sentence (a full, unpunctuated line before it)."""
+    end = line.rstrip()
+    return (len(end) >= _WRAP_MIN and end[-1] not in _HARD_END and bool(following.strip())
+            and following[:1] not in "\t" and not _HEADING.match(following.lstrip()))
+
+
+def _soften(text: str) -> str:
+    """Line breaks that wrap a sentence (a PDF's page width) become spaces: same length."""
+    if "\n" not in text:
+        return text
+    parts = text.split("\n")
+    out = [parts[0]]
+    for prev, part in zip(parts, parts[1:]):
+        out.append((" " if _wrapped(prev, part) else "\n") + part)
+    return "".join(out)
+
+
 def _facts(line: str, offset: int, fallback: str | None, next_line: str | None,
-           default_kind: str, prev_line: str | None = None) -> list[IndicatorFact]:
-    original, line = line, normalize(line)
+           default_kind: str, prev_line: str | None = None, source: str | None = None) -> list[IndicatorFact]:
+    original, line = source or line, normalize(line)
     out = []
     for f in _line_facts(line, fallback, next_line, normalize(_tail(prev_line))):
         sent = f.start
@@ -365,11 +387,11 @@ def indicators_in_text(text: str, offset: int = 0, kind: str | None = None,
         return []
     out: list[IndicatorFact] = []
     pos = 0
-    lines = text.split("\n")
+    lines = _soften(text).split("\n")
     previous: str | None = None
     for i, line in enumerate(lines):
         nxt = next((x for x in lines[i + 1:i + 4] if x.strip()), None)
-        facts = _facts(line, offset + pos, subject, nxt, "target", previous)
+        facts = _facts(line, offset + pos, subject, nxt, "target", previous, text[pos:pos + len(line)])
         if line.strip():
             previous = line
         if kind in ("target", "actual"):
@@ -407,11 +429,11 @@ def _table_facts(doc: Document, table: Table, default_kind: str) -> list[Indicat
             if not cell.strip():
                 continue
             fallback = next((fill[k] for k in range(j - 1, -1, -1) if k in fill), None)
-            sub = cell.split("\n")
-            pos = offsets[j]
+            sub = _soften(cell).split("\n")
+            pos = 0
             for i, part in enumerate(sub):
-                out.extend(_facts(part, pos, fallback, sub[i + 1] if i + 1 < len(sub) else None,
-                                  default_kind))
+                out.extend(_facts(part, offsets[j] + pos, fallback, sub[i + 1] if i + 1 < len(sub) else None,
+                                  default_kind, source=cell[pos:pos + len(part)]))
                 pos += len(part) + 1
     return out
 
@@ -419,25 +441,30 @@ def _table_facts(doc: Document, table: Table, default_kind: str) -> list[Indicat
 def extract_indicators(doc: Document, info: DocumentInfo) -> list[IndicatorFact]:
     """Every indicator of a document, in document order, from its paragraphs and its tables."""
     default_kind = "target" if info.genre in TARGET_GENRES else "actual"
-    lines: list[tuple[str, int]] = []
+    lines: list[tuple[str, int, str]] = []
     out: list[IndicatorFact] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             pos = block.offset
             for part in block.text.split("\n"):
-                lines.append((part, pos))
+                prev = lines[-1] if lines else None
+                if prev is not None and prev[1] + len(prev[0]) + 1 == pos and _wrapped(prev[0], part) \
+                        and doc.text[pos - 1:pos] == "\n":
+                    lines[-1] = (prev[0] + " " + part, prev[1], prev[2] + "\n" + part)
+                else:
+                    lines.append((part, pos, part))
                 pos += len(part) + 1
         elif isinstance(block, Table):
             out.extend(_table_facts(doc, block, default_kind))
     kind = default_kind
     label: str | None = None
-    nonempty = [(t, o) for t, o in lines if t.strip()]
-    for i, (line, off) in enumerate(nonempty):
+    nonempty = [entry for entry in lines if entry[0].strip()]
+    for i, (line, off, source) in enumerate(nonempty):
         stripped = line.strip()
         if default_kind == "actual" and len(stripped) <= 30 and _FORWARD_HEADING.search(stripped):
             kind = "target"
         nxt = nonempty[i + 1][0] if i + 1 < len(nonempty) else None
-        out.extend(_facts(line, off, label, nxt, kind, nonempty[i - 1][0] if i else None))
+        out.extend(_facts(line, off, label, nxt, kind, nonempty[i - 1][0] if i else None, source))
         label = _name_like(stripped)
     out.sort(key=lambda f: f.offset)
     return out
