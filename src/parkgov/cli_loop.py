@@ -109,7 +109,7 @@ def _out(text: str) -> None:
 
 def serve(host: str = typer.Option("127.0.0.1", "--host", help="监听地址"),
           port: int = typer.Option(8000, "--port", min=1, max=65535, help="端口")) -> None:
-    """启动网页与 JSON 接口（/api/v1，接口文档 /api/v1/openapi.json）。"""
+    """启动网页与 JSON 接口（/api/v1，接口说明 /api/v1/openapi.json）。"""
     import uvicorn
 
     from parkgov.web.app import create_app

@@ -26,7 +26,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app = FastAPI(title="parkgov 开发区调度督办平台", version="0.1.0",
                   description="开发区计划、月度调度、督查督办、排名与报告的 JSON 接口。所有接口需携带 "
                               "Authorization: Bearer <令牌>。",
-                  openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs", redoc_url=None,
+                  openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
                   lifespan=lifespan)
     app.state.engine = make_engine(database_url)
     app.state.session_factory = make_session_factory(app.state.engine)
