@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import uuid
@@ -11,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "reports"
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
+_PAGE_NUMBER = re.compile(r"^\s*—\s*\d+\s*—\s*$")
 
 
 @dataclass
@@ -22,6 +24,11 @@ class Rendered:
     layout_text: str
     pages: int
     page_size_pt: tuple[float, float]
+
+    @property
+    def body(self) -> str:
+        """The text without the page numbers (``— 2 —``), so a paragraph across pages reads whole."""
+        return "\n".join(line for line in self.text.splitlines() if not _PAGE_NUMBER.match(line))
 
 
 def _pdfinfo(pdf: Path) -> tuple[int, tuple[float, float]]:

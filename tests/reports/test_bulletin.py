@@ -145,7 +145,7 @@ def test_a_growth_target_shows_in_the_target_column(tmp_path):
 
 
 def test_nothing_is_lost_between_docx_and_pdf(doc, rendered):
-    text = squeeze(rendered.text)
+    text = squeeze(rendered.body)
     paragraphs = [squeeze(p.text) for p in doc.paragraphs if p.text.strip()]
     assert [p for p in paragraphs if p not in text] == []
     cells = {squeeze(c.text) for t in doc.tables for row in t.rows for c in row.cells if c.text.strip()}

@@ -106,5 +106,5 @@ def test_pdf_text_is_real_chinese_text(rendered, data):
 
 
 def test_every_paragraph_reaches_the_pdf(paragraphs, rendered):
-    text = squeeze(rendered.text)
+    text = squeeze(rendered.body)
     assert [p for p in paragraphs if squeeze(p) not in text] == []
