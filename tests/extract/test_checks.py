@@ -100,3 +100,9 @@ def test_seed_reports_only_the_rate_that_is_cut():
 def test_no_figures_no_checks():
     assert _checks("") == []
     assert _checks("加强组织领导，压实工作责任。") == []
+
+
+def test_a_rate_wrapped_over_two_lines_is_checked():
+    text = "上半年共受理企业诉求240件，其中已办结228件，其余12件正在办理，办结\n率97%。"
+    [check] = _checks(text)
+    assert (check.stated, check.computed) == (97, 95.0)

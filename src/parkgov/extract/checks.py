@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from parkgov.extract.document import Document
 from parkgov.extract.facts import CheckFact, IndicatorFact
 from parkgov.extract.figures import Quantity, find_quantities, normalize
+from parkgov.extract.indicators import unwrap
 
 _SENTENCE_END = frozenset("。！？!?\n")
 _RATE_NAME = re.compile(r"(?:完成|整改|办结|解决|落实|处置|化解|回复|销号|签约|开工|履约|兑现)\w{0,3}率$")
@@ -203,7 +204,7 @@ def _fmt(value: float) -> str:
 
 def find_checks(doc: Document, indicators: list[IndicatorFact]) -> list[CheckFact]:
     """Every stated rate or total of the document that its own figures contradict."""
-    text = normalize(doc.text or "")
+    text = unwrap(normalize(doc.text or ""))
     facts = sorted((f for f in indicators if f.value is not None), key=lambda f: f.offset)
     out: list[CheckFact] = []
     lo = 0

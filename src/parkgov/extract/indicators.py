@@ -331,7 +331,7 @@ def _wrapped(line: str, following: str) -> bool:
             and following[:1] not in "\t" and not _HEADING.match(following.lstrip()))
 
 
-def _soften(text: str) -> str:
+def unwrap(text: str) -> str:
     """Line breaks that wrap a sentence (a PDF's page width) become spaces: same length."""
     if "\n" not in text:
         return text
@@ -387,7 +387,7 @@ def indicators_in_text(text: str, offset: int = 0, kind: str | None = None,
         return []
     out: list[IndicatorFact] = []
     pos = 0
-    lines = _soften(text).split("\n")
+    lines = unwrap(text).split("\n")
     previous: str | None = None
     for i, line in enumerate(lines):
         nxt = next((x for x in lines[i + 1:i + 4] if x.strip()), None)
@@ -429,7 +429,7 @@ def _table_facts(doc: Document, table: Table, default_kind: str) -> list[Indicat
             if not cell.strip():
                 continue
             fallback = next((fill[k] for k in range(j - 1, -1, -1) if k in fill), None)
-            sub = _soften(cell).split("\n")
+            sub = unwrap(cell).split("\n")
             pos = 0
             for i, part in enumerate(sub):
                 out.extend(_facts(part, offsets[j] + pos, fallback, sub[i + 1] if i + 1 < len(sub) else None,
