@@ -155,3 +155,11 @@ def test_nothing_is_lost_between_docx_and_pdf(doc, rendered):
     written = Counter("".join(paragraphs) + "".join(squeeze(c.text) for t in doc.tables for row in t.rows
                                                     for c in row.cells))
     assert not written - Counter(text), "characters of the .docx missing from the PDF"
+
+
+def test_the_bulletin_page_is_the_standard_one(doc):
+    from docx.shared import Mm
+    s = doc.sections[0]
+    assert [round(x / Mm(1)) for x in (s.page_width, s.page_height, s.top_margin, s.bottom_margin, s.left_margin,
+                                      s.right_margin)] == [210, 297, 37, 35, 28, 26]
+    assert doc.settings.odd_and_even_pages_header_footer
