@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from parkgov.domain.deadline import Deadline, parse_deadline
@@ -23,6 +23,7 @@ from parkgov.domain.target import Target, assess
 from parkgov.domain.task_status import TaskState, task_light, task_state
 from parkgov.domain.time_progress import time_progress
 from parkgov.services import lookup
+from parkgov.services.clock import today
 from parkgov.services.access import Actor, require_read
 from parkgov.services.progress import STATE_ALIASES
 from parkgov.store.models import (ACTIVE, DispatchRound, Indicator, IndicatorActual, ParkSettings, ProgressReport,
@@ -141,20 +142,23 @@ def _indicator_rows(session: Session, park_id: int, year: int, as_of: date, thre
 
 
 def _latest_reports(session: Session, park_id: int, year: int, as_of: date, column) -> dict[int, ProgressReport]:
-    """The newest report per item among rounds of ``year`` whose month ended by ``as_of``."""
-    rounds = {r.id: r.period for r in session.scalars(select(DispatchRound).where(DispatchRound.park_id == park_id))
-              if (end := _period_end(r.period)) is not None and end <= as_of and end.year == year}
-    latest: dict[int, tuple] = {}
-    reports: dict[int, ProgressReport] = {}
+    """The newest report per item among rounds of ``year`` whose month ended by ``as_of``.
+
+    Newest is the highest (round period, revision, id); the database ranks them and only the
+    winners are loaded.
+    """
+    rounds = [r.id for r in session.scalars(select(DispatchRound).where(DispatchRound.park_id == park_id))
+              if (end := _period_end(r.period)) is not None and end <= as_of and end.year == year]
     if not rounds:
-        return reports
-    for report in session.scalars(select(ProgressReport).where(ProgressReport.round_id.in_(rounds),
-                                                               column.is_not(None))):
-        item_id = getattr(report, column.key)
-        key = (rounds[report.round_id], report.revision, report.id)
-        if item_id not in latest or key > latest[item_id]:
-            latest[item_id], reports[item_id] = key, report
-    return reports
+        return {}
+    rank = func.row_number().over(partition_by=column, order_by=(DispatchRound.period.desc(),
+                                                                 ProgressReport.revision.desc(),
+                                                                 ProgressReport.id.desc()))
+    ranked = (select(ProgressReport.id, rank.label("rank"))
+              .join(DispatchRound, DispatchRound.id == ProgressReport.round_id)
+              .where(ProgressReport.round_id.in_(rounds), column.is_not(None))).subquery()
+    latest = select(ProgressReport).join(ranked, ranked.c.id == ProgressReport.id).where(ranked.c.rank == 1)
+    return {getattr(report, column.key): report for report in session.scalars(latest)}
 
 
 def _deadline(task: Task) -> Deadline | None:
@@ -266,4 +270,4 @@ def park_status(session: Session, actor: Actor, park: int | str, as_of: date | N
     """The status view of a park at ``as_of`` (default today), as plain data."""
     park_row = lookup.park(session, park)
     require_read(actor, park_row.id)
-    return compute_status(session, park_row.id, as_of or date.today(), year).as_dict()
+    return compute_status(session, park_row.id, as_of or today(), year).as_dict()
