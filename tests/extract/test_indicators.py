@@ -239,3 +239,14 @@ def test_lines_wrapped_at_page_width_are_read_as_one_sentence():
     assert facts[0].quote == "园区实现外贸进出口总额4.2亿元，同比增长\n26.5%"
     assert text[facts[0].offset:facts[0].offset + len(facts[0].quote)] == facts[0].quote
     assert facts[-1].kind == "target"
+
+
+def test_an_unnamed_figure_repeats_the_name_before_it():
+    facts = indicators_in_text("确保全年新增规上企业5家以上，力争10家。亩均税收由8万元提高到12万元。")
+    assert [(f.name, f.value, f.unit) for f in facts] == [
+        ("新增规上企业", 5, "家"), ("新增规上企业", 10, "家"), ("亩均税收", 8, "万元"), ("亩均税收", 12, "万元")]
+
+
+def test_codes_hotlines_and_ordinals_are_not_figures():
+    facts = indicators_in_text("每月5日前报送，3个工作日内办结，全县第3位，电话：0739-5212345，开通12345热线。")
+    assert facts == []

@@ -32,13 +32,14 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|此�
                    r"|还|再|又|将|可|共|已|预计|力争|确保|争取|要|需|均|总共|一共|分别|的|了|对|在"
                    r"|只有|仅有|达到|有|为|约|、)+")
 _TRAIL = re.compile(r"(?:的|为|达|达到|是|了|共|约|有|计|合计|共计|突破|超过|等|中|已|已经|均|分别"
-                    r"|全部完成|已完成|完成|全部|任务|工作|达到了|大关|左右|尚不足|不足|尚|仅)+$")
+                    r"|全部完成|已完成|完成|全部|任务|工作|达到了|大关|左右|尚不足|不足|尚|仅|由|从)+$")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[、．]|\.(?!\d))|第.{1,3}[章节条部])")
 _BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第件表图栏号期编码版线章条款届批次])"
                    r"(\d{1,5}(?:\.\d+)?)(?=[；;，,。]|[一二三四五六七八九十]是)")
 _RATE_END = re.compile(r"(?:增长|增速|增幅|下降|提高|减少|增加|降低|占比|比重|率|指数|编号|电话|代码|附件|序号)$")
 _HARD_END = frozenset("。；;！？!?：:")
 _WRAP_MIN = 20
+_CHANGE_TO = re.compile(r"^\s*(?:提高|增加|增长|提升|上升|下降|减少|降低|扩大|缩小|压缩|调整)?(?:到|至)\s*$")
 _SHARE_OF = re.compile(r"^(.*?)(?:完成|为|占|达到?)(.{1,12}?(?:计划|目标|任务))的?$")
 _TOTAL_WORDS = frozenset({"总数", "总量", "总计", "合计", "累计", "累计数", "总数量"})
 _SHARE_WORDS = frozenset({"占比", "比重", "占比重", "所占比重", "占全区比重", "增速", "增幅"})
@@ -55,7 +56,7 @@ _ACTUAL_CUE = re.compile(r"已|目前|现有|共有|截至|截止")
 _FORWARD_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]部分)"
                               r".{0,20}(?:下一步|打算|计划|思路|工作安排|明年|目标任务)")
 _NOT_AFTER_START = frozenset("同比较增下减占左以和及或与并、，,。；;：:的上")
-_AFTER_START_RE = re.compile(r"^(?:比|较|增长|增速|增加|下降|减少|占|用于?$)")
+_AFTER_START_RE = re.compile(r"^(?:比|较|增长|增速|增加|下降|减少|占|用于?$|提高|提升|上升|降低|到|至)")
 
 
 @dataclass
@@ -139,8 +140,8 @@ def _in_quotes(line: str, pos: int) -> bool:
 def _qualifies(line: str, q: Quantity, nxt: Quantity) -> bool:
     """``过10亿元项目1个``: a figure glued by a short noun to the next one is part of its name."""
     gap = line[q.end:nxt.start]
-    if nxt.unit in ("%", "‰") or gap.strip() == "的":
-        return False  # 计划投资65亿元的90.3%: a figure and its share
+    if nxt.unit in ("%", "‰") or gap.strip() == "的" or _CHANGE_TO.match(gap):
+        return False  # 计划投资65亿元的90.3%, 由8万元提高到12万元: two figures, not a name
     return 0 < len(gap) <= 12 and not any(c in _HARD or c == "、" for c in gap)
 
 
@@ -184,7 +185,7 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
     for k, q in enumerate(kept):
         start = _scan_back(line, q.start, floor)
         before = line[start:q.start]
-        own = _clean(before)
+        own = "" if _CHANGE_TO.match(before) else _clean(before)
         share = _SHARE_OF.match("".join(before.split())) if q.unit == "%" else None
         if share:  # 完成年度计划的57% → 年度计划完成率
             subject = _clean(share.group(1)) or (prev.name if prev is not None and prev.end >= start - 1 else "")
@@ -210,6 +211,9 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
             if borrowed is not None:
                 g, name = borrowed
                 growth = growth or g
+            elif prev is not None and prev.q is not None and prev.q.unit == q.unit \
+                    and not any(c in _SENTENCE_END for c in line[prev.end:q.start]):
+                name = prev.name  # 新增规上企业5家以上，力争10家
             else:
                 name = fallback or ""
         if not name:
