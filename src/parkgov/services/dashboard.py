@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from parkgov.domain.errors import DomainError
 from parkgov.domain.quantity import Quantity
 from parkgov.services import lookup
+from parkgov.services.clock import today
 from parkgov.services.access import Actor, require_read
 from parkgov.services.rankings import latest_round_ranking
 from parkgov.services.status import compute_status, light_counts
@@ -39,7 +40,7 @@ def park_dashboard(session: Session, actor: Actor, park: int | str, as_of: date 
     """Counts by light, indicator completion vs time progress, investment progress, ranking, red items, open orders."""
     park_row = lookup.park(session, park)
     require_read(actor, park_row.id)
-    as_of = as_of or date.today()
+    as_of = as_of or today()
     view = compute_status(session, park_row.id, as_of)
     items = view.items()
     open_orders = list_orders(session, actor, park_row.id, open_only=True, as_of=as_of)

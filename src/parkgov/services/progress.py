@@ -21,11 +21,12 @@ from parkgov.domain.project_status import Milestone
 from parkgov.domain.quantity import convert
 from parkgov.domain.task_status import TaskState
 from parkgov.services import lookup
+from parkgov.services.clock import local_day
 from parkgov.services.access import Actor, require_read, require_unit_write
 from parkgov.services.errors import Forbidden, InvalidInput, ServiceError, StaleVersion
 from parkgov.services.ownership import ITEM_LABELS, Item, item_key, kind_of, owner_unit_ids
 from parkgov.store.models import (AuditEntry, DispatchRound, Indicator, IndicatorActual, ProgressDraft, ProgressReport,
-                                  Project, ProjectInvestment, Submission, Task, TaskTarget)
+                                  Project, ProjectInvestment, Submission, Task)
 
 STATE_ALIASES = {"blocked": TaskState.LAGGING, **{s.label: s for s in TaskState}, **{s.value: s for s in TaskState}}
 MILESTONE_FIELDS = {Milestone.SIGNED: "signed_actual", Milestone.STARTED: "started_actual",
@@ -190,7 +191,7 @@ def save_draft(session: Session, actor: Actor, park: int | str, inp: ProgressInp
         unit_id = _reporting_unit(actor, park_row.id, item, inp.unit_id)
         rnd = _open_round(session, park_row.id, inp.period)
         state = parse_state(inp.state or TaskState.IN_PROGRESS.value)
-        value, value_unit, values = _figures(session, item, inp, _now(now).date(), submitting=False)
+        value, value_unit, values = _figures(session, item, inp, local_day(_now(now)), submitting=False)
         draft = session.scalars(select(ProgressDraft).where(ProgressDraft.round_id == rnd.id,
                                                             ProgressDraft.item_key == item_key(item))).first()
         if draft is None:
@@ -239,7 +240,7 @@ def _submit_once(session: Session, actor: Actor, park: int | str, inp: ProgressI
     unit_id = _reporting_unit(actor, park_row.id, item, inp.unit_id)
     rnd = _open_round(session, park_row.id, inp.period)
     state = parse_state(inp.state or TaskState.IN_PROGRESS.value)
-    value, value_unit, values = _figures(session, item, inp, moment.date(), submitting=True)
+    value, value_unit, values = _figures(session, item, inp, local_day(moment), submitting=True)
     lookup.item(session, park_row.id, inp.kind, inp.item_id, lock=True)
     previous = current_revision(session, rnd.id, inp.kind, item.id)
     seen = previous.revision if previous else 0
@@ -289,10 +290,10 @@ def _record_submission(session: Session, rnd: DispatchRound, unit_id: int, actor
                                                    Submission.unit_id == unit_id)).first()
     if sub is None:
         session.add(Submission(round_id=rnd.id, unit_id=unit_id, submitted_at=moment,
-                               late=moment.date() > rnd.deadline, submitted_by_id=actor.user_id))
+                               late=local_day(moment) > rnd.deadline, submitted_by_id=actor.user_id))
         session.flush()
     elif sub.submitted_at is None:
-        sub.submitted_at, sub.late, sub.submitted_by_id = moment, moment.date() > rnd.deadline, actor.user_id
+        sub.submitted_at, sub.late, sub.submitted_by_id = moment, local_day(moment) > rnd.deadline, actor.user_id
 
 
 def history(session: Session, actor: Actor, park: int | str, kind: str, item_id: int) -> dict:

@@ -14,6 +14,7 @@ from parkgov.domain.errors import DomainError
 from parkgov.domain.period import Period
 from parkgov.domain.ranking import DEFAULT_WEIGHTS, RankingWeights, UnitRecord, bottom, combine_rounds, rank_units
 from parkgov.services import lookup
+from parkgov.services.clock import local_day
 from parkgov.services.access import Actor, require_read
 from parkgov.services.errors import InvalidInput
 from parkgov.services.ownership import responsible_units
@@ -65,7 +66,7 @@ def _round_records(session: Session, rnd: DispatchRound) -> tuple[list[UnitRecor
         on_time = 0
         for row in rows:
             report = first_report.get((row["key"], unit_id))
-            if report is not None and report.reported_at.date() <= rnd.deadline:
+            if report is not None and local_day(report.reported_at) <= rnd.deadline:
                 on_time += 1
         orders = orders_due[unit_id]
         records.append(UnitRecord(name, reports_due=len(rows), reports_on_time=on_time, items=len(rows),

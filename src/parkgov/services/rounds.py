@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from parkgov.domain.period import Period
 from parkgov.services import lookup
+from parkgov.services.clock import local_day
 from parkgov.services.access import Actor, require_coordinate, require_read
 from parkgov.services.errors import Conflict, InvalidInput
 from parkgov.services.ownership import responsible_units
@@ -19,7 +20,7 @@ ROUND_LABELS = {"draft": "草稿", "open": "填报中", "closed": "已结束"}
 
 
 def _today(now: datetime | None) -> date:
-    return (now or datetime.now(timezone.utc)).date()
+    return local_day(now or datetime.now(timezone.utc))
 
 
 def default_deadline(session: Session, park_id: int, period: Period) -> date:

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -75,6 +76,7 @@ def thresholds_of(session: Session, park_id: int) -> Thresholds:
         return DEFAULT_THRESHOLDS
 
 
+@lru_cache(maxsize=4096)
 def _period_end(code: str) -> date | None:
     try:
         return Period.parse(code).end

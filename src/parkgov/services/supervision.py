@@ -14,6 +14,7 @@ from parkgov.domain.supervision import (FINISHED_STATES, OPEN_STATES, OrderActio
                                         SupervisionOrder as DomainOrder, propose_orders)
 from parkgov.domain.light import Light
 from parkgov.services import lookup
+from parkgov.services.clock import local_day, today
 from parkgov.services.access import Actor, require_coordinate, require_raise_order, require_read, require_unit_write
 from parkgov.services.errors import InvalidInput, ServiceError, StaleVersion
 from parkgov.services.ownership import kind_of, owner_unit_ids
@@ -38,10 +39,10 @@ def _item_key(order: SupervisionOrder) -> str | None:
 
 def as_domain_order(order: SupervisionOrder) -> DomainOrder:
     """The stored order as the domain's state machine sees it."""
-    history = tuple(OrderEvent(OrderAction(e.action), OrderState(e.from_status), OrderState(e.to_status), e.at.date(),
+    history = tuple(OrderEvent(OrderAction(e.action), OrderState(e.from_status), OrderState(e.to_status), local_day(e.at),
                                e.note or "") for e in order.events if e.action != RAISE)
     return DomainOrder(item=_item_key(order) or f"order:{order.id}", unit=order.unit.name, reason=order.reason,
-                       due=order.due_date, raised_on=order.issued_at.date(), state=OrderState(order.status),
+                       due=order.due_date, raised_on=local_day(order.issued_at), state=OrderState(order.status),
                        history=history)
 
 
@@ -49,7 +50,7 @@ def order_summary(order: SupervisionOrder, as_of: date | None = None) -> dict:
     """An order with its history as plain data."""
     state = OrderState(order.status)
     dom = as_domain_order(order)
-    as_of = as_of or date.today()
+    as_of = as_of or today()
     return {"id": order.id, "park_id": order.park_id, "number": order.number, "unit_id": order.unit_id,
             "unit": order.unit.name, "item": _item_key(order), "reason": order.reason,
             "requirement": order.requirement, "due_date": order.due_date, "status": state.value,
@@ -71,12 +72,12 @@ def _create(session: Session, actor: Actor, park_id: int, unit_id: int, item, re
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput("请填写督办事由")
-    if due < moment.date():
+    if due < local_day(moment):
         raise InvalidInput(f"办理期限 {due.isoformat()} 早于今天")
     unit = session.get(Unit, unit_id)
     try:
-        dom = DomainOrder(item="new", unit=unit.name, reason=reason, due=due, raised_on=moment.date())
-        assigned = dom.apply(OrderAction.ASSIGN, moment.date())
+        dom = DomainOrder(item="new", unit=unit.name, reason=reason, due=due, raised_on=local_day(moment))
+        assigned = dom.apply(OrderAction.ASSIGN, local_day(moment))
     except DomainError as exc:
         raise InvalidInput(exc.message) from None
     order = SupervisionOrder(park_id=park_id, number=_next_number(session, park_id, moment.year), unit_id=unit_id,
@@ -109,7 +110,7 @@ def raise_order(session: Session, actor: Actor, park: int | str, *, reason: str,
         raise InvalidInput("请指定督办的责任单位")
     order = _create(session, actor, park_row.id, unit_id, item, reason, requirement, due_date, moment)
     session.commit()
-    return order_summary(order, moment.date())
+    return order_summary(order, local_day(moment))
 
 
 def proposals(session: Session, actor: Actor, park: int | str, as_of: date | None = None,
@@ -117,7 +118,7 @@ def proposals(session: Session, actor: Actor, park: int | str, as_of: date | Non
     """Orders the system proposes for red items that have no open order (nothing is written)."""
     park_row = lookup.park(session, park)
     require_read(actor, park_row.id)
-    as_of = as_of or date.today()
+    as_of = as_of or today()
     return [{"item": p.item, "title": p.title, "unit": p.unit, "reason": p.reason, "due_date": p.due}
             for p in _proposals(session, park_row.id, as_of, response_days)]
 
@@ -145,7 +146,7 @@ def raise_proposed(session: Session, actor: Actor, park: int | str, as_of: date 
     moment = _now(now)
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
-    as_of = as_of or moment.date()
+    as_of = as_of or local_day(moment)
     created = []
     for proposal in _proposals(session, park_row.id, as_of, response_days):
         if items is not None and proposal.item not in items:
@@ -154,10 +155,10 @@ def raise_proposed(session: Session, actor: Actor, park: int | str, as_of: date 
         item = lookup.item(session, park_row.id, kind, int(item_id))
         unit_id = owner_unit_ids(item)[0]
         created.append(_create(session, actor, park_row.id, unit_id, item, proposal.reason, None,
-                               max(proposal.due, moment.date()), moment))
+                               max(proposal.due, local_day(moment)), moment))
         session.flush()
     session.commit()
-    return [order_summary(o, moment.date()) for o in created]
+    return [order_summary(o, local_day(moment)) for o in created]
 
 
 def _load(session: Session, order_id: int) -> SupervisionOrder:
@@ -186,13 +187,13 @@ def act(session: Session, actor: Actor, order_id: int, action: str, *, note: str
         if version is not None and version != order.version:
             raise StaleVersion(f"督办单已被他人处理（当前为第{order.version}版，您看到的是第{version}版），请刷新后重试")
         try:
-            dom = as_domain_order(order).apply(the_action, moment.date(), note)
+            dom = as_domain_order(order).apply(the_action, local_day(moment), note)
         except DomainError as exc:
             raise InvalidInput(exc.message) from None
         before = order.status
         order.status = dom.state.value
         if the_action is OrderAction.ASSIGN and due_date is not None:
-            if due_date < moment.date():
+            if due_date < local_day(moment):
                 raise InvalidInput(f"办理期限 {due_date.isoformat()} 早于今天")
             order.due_date = due_date
         if dom.state is OrderState.CLOSED:
@@ -200,7 +201,7 @@ def act(session: Session, actor: Actor, order_id: int, action: str, *, note: str
         order.events.append(SupervisionEvent(at=moment, actor_id=actor.user_id, action=the_action.value,
                                              from_status=before, to_status=dom.state.value, note=note or None))
         session.commit()
-        return order_summary(order, moment.date())
+        return order_summary(order, local_day(moment))
     except ServiceError:
         session.rollback()
         raise
@@ -220,16 +221,16 @@ def escalate_overdue(session: Session, actor: Actor, park: int | str, now: datet
                                                                 SupervisionOrder.status.in_(waiting))
                                  .options(selectinload(SupervisionOrder.events))):
         dom = as_domain_order(order)
-        if not dom.is_overdue(moment.date()):
+        if not dom.is_overdue(local_day(moment)):
             continue
-        after = dom.apply(OrderAction.ESCALATE, moment.date(), "逾期未办结，升级督办")
+        after = dom.apply(OrderAction.ESCALATE, local_day(moment), "逾期未办结，升级督办")
         order.events.append(SupervisionEvent(at=moment, actor_id=actor.user_id, action=OrderAction.ESCALATE.value,
                                              from_status=order.status, to_status=after.state.value,
                                              note="逾期未办结，升级督办"))
         order.status = after.state.value
         escalated.append(order)
     session.commit()
-    return [order_summary(o, moment.date()) for o in escalated]
+    return [order_summary(o, local_day(moment)) for o in escalated]
 
 
 def list_orders(session: Session, actor: Actor, park: int | str, *, status: str | None = None,
