@@ -76,3 +76,19 @@ def test_closed_round_takes_no_more_reports(session, ledger):
     with pytest.raises(InvalidInput, match="已结束"):
         progress.submit(session, _actor(session, ledger, "rep_商务局"), ledger.park_id,
                         progress.ProgressInput("task", ledger.tasks["8"], "2025-06", "in_progress"))
+
+
+def test_deadline_is_a_china_calendar_day(session, ledger):
+    coord = _actor(session, ledger, "coord")
+    rounds.open_round(session, coord, ledger.park_id, "2025-06", deadline=date(2025, 7, 5))
+    before_midnight_beijing = datetime(2025, 7, 5, 15, 30, tzinfo=timezone.utc)
+    after_midnight_beijing = datetime(2025, 7, 5, 16, 30, tzinfo=timezone.utc)
+    progress.submit(session, _actor(session, ledger, "rep_商务局"), ledger.park_id,
+                    progress.ProgressInput("task", ledger.tasks["8"], "2025-06", "in_progress"),
+                    now=before_midnight_beijing)
+    progress.submit(session, _actor(session, ledger, "rep_发改局"), ledger.park_id,
+                    progress.ProgressInput("task", ledger.tasks["21"], "2025-06", "in_progress"),
+                    now=after_midnight_beijing)
+    units = {u["unit"]: u["status"] for u in rounds.round_compliance(session, coord, ledger.park_id, "2025-06",
+                                                                     now=after_midnight_beijing)["units"]}
+    assert units["商务局"] == "on_time" and units["发改局"] == "late"
