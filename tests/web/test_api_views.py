@@ -57,3 +57,17 @@ def test_queries_validate_dates_and_quarters(client, ledger, auth):
     assert client.get(f"{base}/rankings/rounds/2025-06", params={"bottom": -1},
                       headers=auth("coord")).status_code == 422
     assert client.get("/api/v1/parks/没有的园区/status", headers=auth("viewer")).status_code == 404
+
+
+def test_every_api_route_refuses_a_request_without_token(client, ledger):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert len(paths) >= 18
+    values = {"park": str(ledger.park_id), "period": "2025-06", "quarter": "2025Q2", "kind": "task", "item_id": "1",
+              "order_id": "1", "username": "x"}
+    checked = 0
+    for path, operations in paths.items():
+        for method in operations:
+            r = client.request(method.upper(), path.format(**values), json={})
+            assert r.status_code == 401, (method, path, r.status_code)
+            checked += 1
+    assert checked >= 20
