@@ -51,3 +51,12 @@ def test_formatting_never_raises(a, b, unit):
     ratio = ratio_pct(a, b)
     assert ratio is None or ratio.is_finite()
     fmt_pct(ratio)
+
+
+def test_long_name_lists_are_cut_with_their_count():
+    from parkgov.reports.formatting import name_list
+    names = [f"指标{i}" for i in range(1, 21)]
+    assert name_list(names[:3]) == "指标1、指标2、指标3"
+    assert name_list(names) == "指标1、指标2、指标3、指标4、指标5、指标6、指标7、指标8等20项"
+    assert name_list(names, 2, "个") == "指标1、指标2等20个"
+    assert name_list([]) == DASH

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from parkgov.reports import charts
 from parkgov.reports.bulletin_data import BulletinData, IndicatorRow, Light, light_label
-from parkgov.reports.formatting import DASH, fmt_amount, fmt_number, fmt_pct, fmt_pct_bare, growth_phrase
+from parkgov.reports.formatting import (DASH, fmt_amount, fmt_number, fmt_pct, fmt_pct_bare, growth_phrase,
+                                        name_list)
 from parkgov.reports.gbt9704 import OfficialDocument
 from parkgov.reports.tallies import Tally, by_category, by_department, investment_totals, red_items
 
@@ -92,11 +93,11 @@ class BulletinWriter:
         untargeted = [r.name for r in d.indicators if r.target is None and r.target_growth_pct is None]
         zero = [r.name for r in d.indicators if r.target is not None and r.target == 0]
         if missing:
-            self.out.note(f"{_names(missing)}本期未报送累计完成数据。")
+            self.out.note(f"{name_list(missing)}本期未报送累计完成数据。")
         if untargeted:
-            self.out.note(f"{_names(untargeted)}未设定年度目标，完成率以「{DASH}」表示。")
+            self.out.note(f"{name_list(untargeted)}未设定年度目标，完成率以「{DASH}」表示。")
         if zero:
-            self.out.note(f"{_names(zero)}年度目标为0，无法计算完成率。")
+            self.out.note(f"{name_list(zero)}年度目标为0，无法计算完成率。")
         if self.with_charts:
             png = charts.indicator_completion_chart(d.indicators, d.time_progress_pct)
             if png:
@@ -150,7 +151,7 @@ class BulletinWriter:
             text += f"，完成年度计划的{fmt_pct(totals.completion_pct)}"
         self.out.paragraph(text + "。")
         if totals.excluded:
-            self.out.note(f"{_names(totals.excluded)}的投资以其他币种计，未计入上述合计。")
+            self.out.note(f"{name_list(totals.excluded, counter='个')}的投资以其他币种计，未计入上述合计。")
         one_unit = len({p.money_unit for p in d.projects}) == 1
         rows = []
         for i, p in enumerate(d.projects, 1):
@@ -164,7 +165,7 @@ class BulletinWriter:
                        center_columns=(0, 2, 4, 5, 6, 7))
         unplanned = [p.name for p in d.projects if p.annual_plan is None or p.annual_plan == 0]
         if unplanned:
-            self.out.note(f"{_names(unplanned)}未填报年度计划投资（或为0），完成率以「{DASH}」表示。")
+            self.out.note(f"{name_list(unplanned, counter='个')}未填报年度计划投资（或为0），完成率以「{DASH}」表示。")
         if self.with_charts:
             png = charts.project_investment_chart(d.projects)
             if png:

@@ -87,3 +87,12 @@ def growth_phrase(yoy_pct: object, lead: str = "同比") -> str | None:
         return "与上年同期持平"
     verb = "增长" if rounded > 0 else "下降"
     return f"{lead}{verb}{_trim(f'{abs(rounded):f}')}%"
+
+
+def name_list(names: list[str], limit: int = 8, counter: str = "项") -> str:
+    """``A、B、C``; past ``limit`` names, ``A、B…H等93项`` so a note stays one line or two."""
+    if not names:
+        return DASH
+    if len(names) <= limit:
+        return "、".join(names)
+    return f"{'、'.join(names[:limit])}等{len(names)}{counter}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from parkgov.reports.bulletin_data import IndicatorRow
-from parkgov.reports.formatting import fmt_amount, fmt_pct, growth_phrase
+from parkgov.reports.formatting import fmt_amount, fmt_pct, growth_phrase, name_list
 
 _VERBS = (("进出口", "达到"), ("出口", "达到"), ("收入", "实现"), ("税收", "实现"), ("利润", "实现"),
           ("营业", "实现"), ("产值", "完成"), ("增加值", "完成"), ("投资", "完成"))
@@ -44,13 +44,13 @@ def indicators_paragraph(rows: Sequence[IndicatorRow], period_label: str, subjec
     notes: list[str] = []
     missing = [r.name for r in rows if r.actual is None]
     if missing:
-        notes.append(f"{'、'.join(missing)}本期暂无实际完成数据，未列入上文。")
+        notes.append(f"{name_list(missing)}本期暂无实际完成数据，未列入上文。")
     untargeted = [r.name for r in rows if r.actual is not None and r.target is None and r.target_growth_pct is None]
     if untargeted:
-        notes.append(f"{'、'.join(untargeted)}未设定年度目标，未计算完成率。")
+        notes.append(f"{name_list(untargeted)}未设定年度目标，未计算完成率。")
     zero = [r.name for r in rows if r.actual is not None and r.target is not None and r.target == 0]
     if zero:
-        notes.append(f"{'、'.join(zero)}年度目标为0，无法计算完成率。")
+        notes.append(f"{name_list(zero)}年度目标为0，无法计算完成率。")
     if not clauses:
         return f"{period_label}，经济指标暂无实际完成数据。", notes
     return f"{period_label}，{subject}{'；'.join(clauses)}。", notes

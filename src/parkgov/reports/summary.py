@@ -10,7 +10,7 @@ from pathlib import Path
 
 from parkgov.reports import charts
 from parkgov.reports.bulletin_data import Light, SummaryData, TaskRow
-from parkgov.reports.formatting import DASH, fmt_amount, fmt_pct
+from parkgov.reports.formatting import DASH, fmt_amount, fmt_pct, name_list
 from parkgov.reports.gbt9704 import OfficialDocument, chinese_ordinal
 from parkgov.reports.indicator_prose import indicators_paragraph
 from parkgov.reports.tallies import NO_CATEGORY, investment_totals
@@ -97,7 +97,7 @@ class SummaryWriter:
             text += "，".join(amounts) + "。"
         self.out.h2("重点项目建设情况", text)
         if totals.excluded:
-            self.out.note(f"{'、'.join(totals.excluded)}的投资以其他币种计，未计入上述合计。")
+            self.out.note(f"{name_list(totals.excluded, counter='个')}的投资以其他币种计，未计入上述合计。")
         if self.with_charts:
             png = charts.project_investment_chart(d.projects)
             if png:
@@ -110,7 +110,7 @@ class SummaryWriter:
             body = _enumerate_points(points) if points else "本期各牵头部门未报送进展。"
             self.out.h2(category, body)
             if points and silent:
-                self.out.note(f"{'、'.join(silent)}本期未报送进展。")
+                self.out.note(f"{name_list(silent)}本期未报送进展。")
 
     def _problems(self) -> None:
         d = self.data
