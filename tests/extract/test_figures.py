@@ -70,3 +70,19 @@ def test_fraction_is_a_share_without_unit():
     [q] = find_quantities("占比不足三分之一")
     assert (q.value, q.unit, q.kind) == (0.3333, "", "percent")
     assert find_quantities("五分之七") == []
+
+
+@pytest.mark.parametrize("text, pct, comparator", [
+    ("增长5%-8%", 5.0, ">="), ("增长5-8%", 5.0, ">="), ("同比增长-3.5%", -3.5, None),
+    ("增速≥6%", 6.0, ">="), ("较上年同期增长4.1%", 4.1, None),
+])
+def test_growth_ranges_signs_and_symbols(text, pct, comparator):
+    [g] = find_growths(text)
+    assert (g.pct, g.comparator) == (pct, comparator)
+
+
+@pytest.mark.parametrize("text, comparator", [
+    ("营收超100亿元", ">="), ("赶超50亿元", None), ("企业5家及以上", ">="), ("不到5%", "<="),
+])
+def test_more_comparators(text, comparator):
+    assert find_quantities(text)[0].comparator == comparator

@@ -34,10 +34,12 @@ UNIT_KIND = {**{u: "money" for u in MONEY_UNITS}, **{u: "percent" for u in PERCE
 _PER = ("亩", "平方米", "人", "年", "吨", "户", "家", "个")
 
 _PRE_COMP = {"突破": GE, "超过": GE, "不低于": GE, "不少于": GE, "不小于": GE, "至少": GE,
-             "逾": GE, "过": GE, "以上": GE, "大于": GE, "高于": GE,
+             "逾": GE, "过": GE, "超": GE, "以上": GE, "大于": GE, "高于": GE, "≥": GE, ">=": GE,
+             "不到": LE, "≤": LE, "<=": LE,
              "不超过": LE, "不高于": LE, "控制在": LE, "低于": LE, "小于": LE, "不足": LE,
              "约": APPROX, "近": APPROX, "大约": APPROX}
-_POST_COMP = {"以上": GE, "余": GE, "多": GE, "以内": LE, "以下": LE, "左右": APPROX, "上下": APPROX}
+_POST_COMP = {"以上": GE, "及以上": GE, "余": GE, "多": GE, "以内": LE, "以下": LE, "及以下": LE,
+              "左右": APPROX, "上下": APPROX}
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_DIGIT = "零〇一二两三四五六七八九"
@@ -62,7 +64,8 @@ _GROWTH_RE = re.compile(
     r"(?=[同比较年增提上下减降削回])(?P<verb>(?:同比|(?:比|较)(?:上年同期|去年同期|上年|去年|同期|上月|年初|上季度)|年均|年平均)?"
     r"(?:增长率|增速|增幅|增长|增加|提高|上升|下降|减少|降低|削减|回落))"
     r"(?P<mid>(?:了|为|达到|达|是|[：:\s]){0,3}?)"
-    rf"(?:(?P<pre>{_alt(_PRE_COMP)})\s*)?(?P<num>{_ARABIC})\s*%(?P<post>以上|左右|以内|以下)?")
+    rf"(?:(?P<pre>{_alt(_PRE_COMP)})\s*)?(?P<sign>[-−])?(?P<num>{_ARABIC})"
+    rf"(?:\s*%?\s*[-—–~至到]\s*(?P<num2>{_ARABIC}))?\s*%(?P<post>以上|左右|以内|以下)?")
 _NEGATIVE = ("下降", "减少", "降低", "削减", "回落")
 
 
@@ -147,7 +150,7 @@ def _pre_ok(text: str, m: re.Match) -> bool:
     pre = m.group("pre")
     if not pre or len(pre) > 1 or m.start() == 0:
         return True
-    return text[m.start() - 1] not in "通经越度跨错改难超不最接附将邻靠"
+    return text[m.start() - 1] not in "通经越度跨错改难超不最接附将邻靠赶高"
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -213,9 +216,11 @@ def find_growths(text: str) -> list[Growth]:
         value = parse_number(m.group("num"))
         if value is None:
             continue
-        if any(v in m.group("verb") for v in _NEGATIVE):
+        if any(v in m.group("verb") for v in _NEGATIVE) != bool(m.group("sign")):
             value = -value
         post, pre = m.group("post"), m.group("pre")
         comparator = _POST_COMP.get(post) if post else (_PRE_COMP.get(pre) if pre else None)
+        if m.group("num2") is not None:
+            comparator = GE  # 增长5%-8%: at least the lower bound
         out.append(Growth(value, comparator, m.start(), m.end()))
     return out
