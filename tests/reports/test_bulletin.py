@@ -163,3 +163,19 @@ def test_the_bulletin_page_is_the_standard_one(doc):
     assert [round(x / Mm(1)) for x in (s.page_width, s.page_height, s.top_margin, s.bottom_margin, s.left_margin,
                                       s.right_margin)] == [210, 297, 37, 35, 28, 26]
     assert doc.settings.odd_and_even_pages_header_footer
+
+
+def test_bottom_units_include_ties_and_a_full_tie_names_none(tmp_path):
+    from parkgov.reports.bulletin_data import RankingRow
+    data = f.empty_bulletin()
+    data.bottom_n = 2
+    data.ranking = [RankingRow(1, "甲局", 90), RankingRow(2, "乙局", 80), RankingRow(3, "丙局", 70),
+                    RankingRow(3, "丁局", 70)]
+    assert [r.unit for r in data.bottom()] == ["丙局", "丁局"]
+    data.ranking.append(RankingRow(5, "戊局", 60))
+    assert [r.unit for r in data.bottom()] == ["丙局", "丁局", "戊局"]
+    doc = Document(str(write_bulletin(data, tmp_path / "ties.docx", with_charts=False)))
+    assert any(p.text.startswith("排名后2位的单位（含并列，共3个）为：丙局、丁局、戊局。") for p in doc.paragraphs)
+    data.ranking = [RankingRow(1, u, 20) for u in ("甲局", "乙局", "丙局")]
+    doc = Document(str(write_bulletin(data, tmp_path / "all_tied.docx", with_charts=False)))
+    assert "各单位得分并列，本轮不列排名靠后单位。" in [p.text for p in doc.paragraphs]

@@ -213,8 +213,12 @@ class BulletinWriter:
         self.out.table(["名次", "单位", "得分", "任务数", "红灯数", "备注"], rows,
                        center_columns=(0, 2, 3, 4))
         bottom = d.bottom()
-        if bottom:
-            self.out.paragraph(f"排名后{len(bottom)}位的单位为：{_names([r.unit for r in bottom])}。"
+        if bottom and len(bottom) == len(ordered) and len(ordered) > d.bottom_n:
+            self.out.paragraph("各单位得分并列，本轮不列排名靠后单位。")
+        elif bottom:
+            lead = f"排名后{len(bottom)}位的单位为" if len(bottom) <= d.bottom_n else \
+                f"排名后{d.bottom_n}位的单位（含并列，共{len(bottom)}个）为"
+            self.out.paragraph(f"{lead}：{_names([r.unit for r in bottom])}。"
                                "请上述单位认真分析原因，制定整改措施，加快工作进度。")
 
     def _reporting(self) -> None:

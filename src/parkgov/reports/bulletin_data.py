@@ -176,11 +176,12 @@ class BulletinData:
         self.time_progress_pct = dec(self.time_progress_pct)
 
     def bottom(self) -> list[RankingRow]:
-        """The last ``bottom_n`` units of the ranking (fewer if fewer are ranked)."""
-        if self.bottom_n <= 0:
+        """The last ``bottom_n`` units, with every unit tied with the n-th from the bottom (as the domain ranks)."""
+        if self.bottom_n <= 0 or not self.ranking:
             return []
         ordered = sorted(self.ranking, key=lambda r: r.rank)
-        return ordered[-self.bottom_n:]
+        cutoff = ordered[max(len(ordered) - self.bottom_n, 0)].rank
+        return [r for r in ordered if r.rank >= cutoff]
 
 
 @dataclass
