@@ -250,3 +250,11 @@ def test_an_unnamed_figure_repeats_the_name_before_it():
 def test_codes_hotlines_and_ordinals_are_not_figures():
     facts = indicators_in_text("每月5日前报送，3个工作日内办结，全县第3位，电话：0739-5212345，开通12345热线。")
     assert facts == []
+
+
+def test_progress_table_with_a_rate_column():
+    text = ("序号\t指标\t单位\t年度目标\t1-5月完成\t完成率\n"
+            "1\t1.工业投资\t亿元\t30\t12.6\t42%")
+    facts = extract_indicators(_table_doc(text), DocumentInfo(genre="summary"))
+    assert [(f.name, f.value, f.unit, f.kind) for f in facts] == [
+        ("工业投资", 30, "亿元", "target"), ("工业投资", 12.6, "亿元", "actual"), ("工业投资", 42, "%", "actual")]

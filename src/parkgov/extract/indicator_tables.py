@@ -20,6 +20,8 @@ _TARGET_HEAD = re.compile(r"目标|计划|预计|任务|预期")
 _ACTUAL_HEAD = re.compile(r"完成|实际|累计|实绩|实现|上年|基数")
 _VALUE_HEAD = re.compile(r"目标|计划|预计|任务|预期|完成|实际|累计|实绩|实现|20\d{2}|数值|数量")
 _TEXT_HEAD = re.compile(r"要求|内容|措施|举措|事项|工作|进度|情况|说明|备注|时间|时限|日期|节点")
+_RATE_HEAD = re.compile(r"率|占比|比重|[%％]")
+_NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[、.．]\s*")
 _PAREN_UNIT = re.compile(r"[（(]\s*([^()（）]{1,6}?)\s*[)）]")
 _PERIOD = re.compile(r"20\d{2}年\d{1,2}[-—~至]\d{1,2}月|\d{1,2}[-—~至]\d{1,2}月|上半年|全年|20\d{2}年")
 
@@ -60,7 +62,7 @@ def table_indicators(table: Table, text: str, default_kind: str) -> list[Indicat
     for row in table.rows[head_row + 1:]:
         cells = list(row.cells) + [""] * (len(header) - len(row.cells))
         raw_name = "".join(cells[name_col].split()) if name_col < len(cells) else ""
-        name = _PAREN_UNIT.sub("", raw_name)
+        name = _NUMBERING.sub("", _PAREN_UNIT.sub("", raw_name))
         if not name:
             continue
         row_unit = (cells[unit_col].strip().replace("％", "%") or None) if unit_col >= 0 else None
@@ -72,7 +74,8 @@ def table_indicators(table: Table, text: str, default_kind: str) -> list[Indicat
                 growth_by_col[gj] = g
         for vj in cols["values"]:
             cell = cells[vj].strip() if vj < len(cells) else ""
-            value, unit, comparator = parse_number(cell), row_unit or _unit_in(header[vj]), None
+            unit = "%" if _RATE_HEAD.search(header[vj]) else row_unit or _unit_in(header[vj])
+            value, comparator = parse_number(cell.rstrip("%％")), None
             if value is not None:
                 numeric_rows += 1
             else:
