@@ -258,3 +258,8 @@ def test_progress_table_with_a_rate_column():
     facts = extract_indicators(_table_doc(text), DocumentInfo(genre="summary"))
     assert [(f.name, f.value, f.unit, f.kind) for f in facts] == [
         ("工业投资", 30, "亿元", "target"), ("工业投资", 12.6, "亿元", "actual"), ("工业投资", 42, "%", "actual")]
+
+
+def test_a_bare_count_after_a_comma_is_named_by_the_clause_before():
+    facts = indicators_in_text("省级以上研发平台数量偏少，仅有6家，高层次人才短缺。", kind="actual")
+    assert [(f.name, f.value, f.unit) for f in facts] == [("省级以上研发平台", 6, "家")]

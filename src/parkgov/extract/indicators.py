@@ -40,6 +40,8 @@ _RATE_END = re.compile(r"(?:增长|增速|增幅|下降|提高|减少|增加|降
 _HARD_END = frozenset("。；;！？!?：:")
 _WRAP_MIN = 20
 _CHANGE_TO = re.compile(r"^\s*(?:提高|增加|增长|提升|上升|下降|减少|降低|扩大|缩小|压缩|调整)?(?:到|至)\s*$")
+_COPULA = re.compile(r"^(?:只有|仅有|仅|共有|有|达|共计|合计|总计|其中)?$")
+_PREDICATE = re.compile(r"(?:数量|总量|规模|数)?(?:较少|偏少|不多|较多|不足|有限|偏低|较低|偏小|较小|很少)$")
 _SHARE_OF = re.compile(r"^(.*?)(?:完成|为|占|达到?)(.{1,12}?(?:计划|目标|任务))的?$")
 _TOTAL_WORDS = frozenset({"总数", "总量", "总计", "合计", "累计", "累计数", "总数量"})
 _SHARE_WORDS = frozenset({"占比", "比重", "占比重", "所占比重", "占全区比重", "增速", "增幅"})
@@ -214,6 +216,9 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
             elif prev is not None and prev.q is not None and prev.q.unit == q.unit \
                     and not any(c in _SENTENCE_END for c in line[prev.end:q.start]):
                 name = prev.name  # 新增规上企业5家以上，力争10家
+            elif _COPULA.match("".join(before.split())) and start > floor + 1 and line[start - 1] in "，,":
+                topic = line[_scan_back(line, start - 1, floor):start - 1]
+                name = _clean(_PREDICATE.sub("", "".join(topic.split())))  # 平台数量较少，只有10家
             else:
                 name = fallback or ""
         if not name:
