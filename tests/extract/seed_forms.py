@@ -2,7 +2,8 @@
 
 ``build_forms(txt_path, out_dir)`` reads the .txt with ``read_document`` and writes
 
-- ``NAME.docx`` (python-docx): every paragraph, every table with borders ('Table Grid'),
+- ``NAME.docx`` (python-docx): every paragraph (lines of the text with no blank line
+  between them are one Word paragraph with manual line breaks), every table with borders ('Table Grid'),
   its header row marked to repeat on each page, cells of several lines as several
   paragraphs, and the merges a person would have made in Word: a ``""`` below a filled
   cell in a sparsely filled column is a vertical merge, a ``""`` right of a filled cell
@@ -104,6 +105,11 @@ def merge_plan(rows: list[tuple[str, ...]]) -> tuple[list[tuple[int, int, int]],
 
 # --- .docx -------------------------------------------------------------------------------------
 
+def same_paragraph(doc: Document, a: Paragraph, b: Paragraph) -> bool:
+    """Two lines of one paragraph: in the text, only one line end between them (no blank line)."""
+    return doc.text.count("\n", a.offset + len(a.text), b.offset) == 1
+
+
 def build_docx(doc: Document, out: Path) -> Path:
     import docx
     from docx.oxml import OxmlElement
@@ -115,10 +121,18 @@ def build_docx(doc: Document, out: Path) -> Path:
     normal.font.name = "仿宋_GB2312"
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋_GB2312")
     normal.paragraph_format.space_after = Pt(6)
+    current = None          # the Word paragraph the previous line went into
+    prev = None
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            d.add_paragraph(block.text)
+            if current is not None and isinstance(prev, Paragraph) and same_paragraph(doc, prev, block):
+                current.add_run().add_break()          # a line of the same paragraph
+                current.add_run(block.text)
+            else:
+                current = d.add_paragraph(block.text)
+            prev = block
             continue
+        current, prev = None, block
         rows = [r.cells for r in block.rows]
         width = max(len(r) for r in rows)
         table = d.add_table(rows=len(rows), cols=width)

@@ -153,8 +153,11 @@ def test_linear_text_and_offsets(plan):
             for r in b.rows:
                 line = "\t".join(r.cells)
                 assert doc.text[r.offset:r.offset + len(line)] == line
-    assert doc.text.startswith("临川湾工业园2025年工作要点\n临工管发〔2025〕7号\n一、主要目标\n")
-    assert "1\t产业发展\t新引进项目12个\t韩  松\t招商局\n" in doc.text
+    # paragraphs are separated by a blank line, the lines of one paragraph (manual breaks) are not
+    assert doc.text.startswith("临川湾工业园2025年工作要点\n\n临工管发〔2025〕7号\n\n一、主要目标\n\n")
+    assert "\n\n中共临川湾工业园工作委员会\n临川湾工业园管理委员会\n\n" in doc.text
+    # a table's rows are consecutive lines, the table is a block of its own
+    assert "\n\n序号\t类别\t任务\t牵头领导\t责任单位\n1\t产业发展\t新引进项目12个\t韩  松\t招商局\n" in doc.text
     offsets = [b.offset for b in doc.blocks]
     assert offsets == sorted(offsets) and len(set(offsets)) == len(offsets)
 

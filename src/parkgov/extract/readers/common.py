@@ -1,9 +1,11 @@
 """What every reader shares: size limits, the one error shape, and the linear-text builder.
 
-The builder is how .docx/.xlsx/.pdf readers make ``Document.text``: a paragraph is
-one line; a table row is one line of cells joined by a tab (a cell that holds
-several paragraphs keeps them separated by ``"\\n"``, so such a row spans several
-lines). Blocks follow one another with no blank lines. Every ``Paragraph.offset``
+The builder is how .docx/.xlsx/.pdf readers make ``Document.text``, in the shape of a
+Word document saved as plain text: every line of a paragraph is one ``Paragraph``
+(a paragraph has several lines only where Word has manual line breaks), a table row
+is one line of cells joined by a tab (a cell that holds several paragraphs keeps them
+separated by ``"\\n"``, so such a row spans several lines), and blocks (a paragraph,
+a table) are separated by one blank line. Every ``Paragraph.offset``
 points at the paragraph's text, so ``text[offset:offset + len(p.text)] == p.text``;
 every ``Row.offset`` points at the start of the row's line (its first cell).
 """
@@ -80,13 +82,29 @@ class TextBuilder:
     def length(self) -> int:
         return self._length
 
+    def _open_block(self) -> None:
+        """Blocks (a paragraph with its lines, a table) are separated by one blank line."""
+        if self._length:
+            self._append("\n")
+
     def paragraph(self, text: str) -> None:
-        text = clean_paragraph(text)
-        if not text:
-            return
-        offset = self._append(text)
-        self._append("\n")
-        self.blocks.append(Paragraph(text=text, offset=offset))
+        """One paragraph of one line (inner line breaks become spaces)."""
+        self.lines([text])
+
+    def lines(self, lines: Sequence[str]) -> None:
+        """One paragraph shown on several lines (Word's manual line breaks): one ``Paragraph`` per
+        line, the lines separated by a single newline, the paragraph by a blank line."""
+        opened = False
+        for line in lines:
+            text = clean_paragraph(line)
+            if not text:
+                continue
+            if not opened:
+                self._open_block()
+                opened = True
+            offset = self._append(text)
+            self._append("\n")
+            self.blocks.append(Paragraph(text=text, offset=offset))
 
     def table(self, rows: Iterable[Sequence[str]], sheet: str | None = None) -> None:
         out: list[Row] = []
@@ -94,6 +112,8 @@ class TextBuilder:
             cells = tuple(clean_cell(c) for c in cells)
             if not any(cells):
                 continue
+            if not out:
+                self._open_block()
             offset = self._append("\t".join(cells))
             self._append("\n")
             out.append(Row(cells=cells, offset=offset))

@@ -2,8 +2,9 @@
 
 Linearisation (``Document.text``, built by ``common.TextBuilder``):
 
-- A paragraph is one line. A manual line break (``w:br``) inside a paragraph starts a new
-  line, and each line is its own ``Paragraph`` (as in the .txt export of the same file).
+- A paragraph is one line, followed by a blank line. A manual line break (``w:br``) inside
+  a paragraph starts a new line (no blank line), and each line is its own ``Paragraph``
+  (as in the .txt export of the same file).
   Automatic numbering is rendered as Word shows it (``一、``, ``（一）``, ``1.``, ``①`` …);
   bullets are left out.
 - A table row is one line of cells joined by tabs; a cell holding several paragraphs keeps
@@ -70,8 +71,7 @@ class _Reader:
         for child in parent:
             tag = child.tag
             if tag == P:
-                for line in self.paragraph_lines(child):
-                    self.out.paragraph(line)
+                self.out.lines(self.paragraph_lines(child))
             elif tag == TBL:
                 self.table(child)
             elif tag in (SDT, SDT_CONTENT, CUSTOM_XML):
@@ -116,7 +116,7 @@ class _Reader:
         grid = [r + [""] * (width - len(r)) for r in grid]
         if width == 1:
             for r in grid:
-                for line in r[0].split("\n"):
+                for line in r[0].split("\n"):  # each cell paragraph is a paragraph
                     self.out.paragraph(line)
         elif grid:
             first = [c for c in grid[0] if c.strip()]

@@ -6,10 +6,13 @@
   numbered table) is glued back to the row it continues.
 - Merged cells: pdfplumber reports the spanned grid positions as empty, which gives our
   convention (text in the first cell, ``""`` in the cells it covers).
-- Text lines are rebuilt from the characters; a line that runs to the right edge (of the
-  text block, or of its cell) continues on the next one, so wrapped lines are joined back
-  into one paragraph (one cell line). A new paragraph starts after a short line, at an
-  indented line, or after a vertical gap. Page numbers (``- 3 -``, ``第3页 共9页``) at the
+- Text lines are rebuilt from the characters; a line continues on the next one when the
+  next line's first word would not have fitted at its end (the line wrapped), so wrapped
+  lines are joined back into one paragraph (one cell line). A new paragraph starts at an
+  indented first line or after a vertical gap (paragraph spacing); a short line followed by
+  one that is neither is a manual line break inside the paragraph (one ``Paragraph`` per
+  line, as for .docx). In a cell, two short lines that each end like an organisation's name
+  (``…局``, ``…公司``) are two lines even when the second would not have fitted on the first. Page numbers (``- 3 -``, ``第3页 共9页``) at the
   top or bottom of a page are dropped.
 - A PDF without a text layer (a scan) is refused: it must be OCR'd, or the Word original given.
 
@@ -84,10 +87,11 @@ def _read(path: Path, data: bytes, pdf) -> Document:
 # --- one page: lines outside tables and tables, in reading order --------------------------------
 
 class _Line:
-    __slots__ = ("text", "x0", "x1", "top", "bottom", "size")
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "head")
 
     def __init__(self, chars: list[dict]) -> None:
         chars.sort(key=lambda c: c["x0"])
+        self.head = _head_width(chars)
         self.size = median(c.get("size", 10) or 10 for c in chars)
         parts: list[str] = []
         prev = None
@@ -124,8 +128,10 @@ def _lines(chars: list[dict]) -> list[_Line]:
 
 
 class _PageTable:
-    def __init__(self, rows: list[list[str]], bbox, ncols: int, xs: list[float]) -> None:
+    def __init__(self, rows: list[list[str]], bbox, ncols: int, xs: list[float],
+                 full: list[list[bool]] | None = None) -> None:
         self.rows = rows
+        self.full = full or [[False] * len(r) for r in rows]   # does the cell's last line fill it?
         self.bbox = bbox
         self.ncols = ncols
         self.xs = xs
@@ -167,17 +173,22 @@ def _page_items(page, chars: list[dict]) -> list:
         items.append((line.top, line))
     for t_index, table in enumerate(tables):
         grid: list[list[str]] = []
+        full: list[list[bool]] = []
         for r_index, row in enumerate(table.rows):
-            cells = []
+            cells, fulls = [], []
             for c_index, cell in enumerate(row.cells):
                 if cell is None:
                     cells.append("")
+                    fulls.append(False)
                     continue
-                cells.append(_cell_text(in_cell.get((t_index, r_index, c_index), []), cell))
+                text, ends_full = _cell_text(in_cell.get((t_index, r_index, c_index), []), cell)
+                cells.append(text)
+                fulls.append(ends_full)
             grid.append(cells)
+            full.append(fulls)
         ncols = max((len(r) for r in grid), default=0)
         xs = sorted({round(c[0]) for r in table.rows for c in r.cells if c is not None})
-        items.append((table.bbox[1], _PageTable(grid, table.bbox, ncols, xs)))
+        items.append((table.bbox[1], _PageTable(grid, table.bbox, ncols, xs, full)))
     items.sort(key=lambda it: it[0])
     out = [it[1] for it in items]
     # page numbers at the top or bottom of the page
@@ -188,16 +199,70 @@ def _page_items(page, chars: list[dict]) -> list:
     return out
 
 
-def _cell_text(chars: list[dict], box) -> str:
+#: Word's default cell margin (0.19 cm); a cell's inner right edge is at most this far in.
+CELL_PADDING = 5.5
+_CLOSING = set("，。、；：？！）》」』”’〕】,.;:?!)%％")
+_OPENING = set("（《「『“‘〔【(")
+
+
+def _head_width(chars: list[dict]) -> float:
+    """Width of what must start a line together: a Latin word or number, or one character,
+    with the closing punctuation that may not begin a line (and an opening bracket with what follows)."""
+    visible = [c for c in chars if c["text"].strip()]
+    if not visible:
+        return 0.0
+    i = 0
+    if visible[0]["text"] in _OPENING and len(visible) > 1:
+        i = 1
+    if visible[i]["text"].isascii() and visible[i]["text"].isalnum():
+        while i + 1 < len(visible) and visible[i + 1]["text"].isascii() and (visible[i + 1]["text"].isalnum() or visible[i + 1]["text"] in ".,%-/") \
+                and visible[i + 1]["x0"] - visible[i]["x1"] < 0.25 * (visible[i].get("size") or 10):
+            i += 1
+    while i + 1 < len(visible) and visible[i + 1]["text"] in _CLOSING:
+        i += 1
+    return visible[i]["x1"] - visible[0]["x0"]
+
+
+def _wrapped(prev: _Line, nxt: _Line, right: float) -> bool:
+    """True when ``nxt`` continues ``prev``: its first word would not have fitted on ``prev``."""
+    return prev.x1 + nxt.head > right - 0.5
+
+
+def _cell_text(chars: list[dict], box) -> tuple[str, bool]:
+    """The cell's text (wrapped lines joined, real line ends kept) and whether its last line is full."""
     lines = _lines(chars)
     if not lines:
-        return ""
-    right = box[2]
+        return "", False
+    left_gap = min(line.x0 for line in lines) - box[0]
+    right = box[2] - max(0.0, min(CELL_PADDING, left_gap))
     out = lines[0].text
     for prev, line in zip(lines, lines[1:]):
-        full = right - prev.x1 < 1.6 * prev.size + 6
-        out += ("" if full else "\n") + line.text
-    return out
+        joined = _wrapped(prev, line, right) and not _names(prev.text, line.text)
+        out += ("" if joined else "\n") + line.text
+    last = lines[-1]
+    return out, last.x1 + last.size > right - 0.5
+
+
+def _names(prev: str, nxt: str) -> bool:
+    """Two lines that are two names (two units, or a padded person's name on either side)."""
+    if _PADDED_NAME.match(prev.strip()) or _PADDED_NAME.match(nxt.strip()):
+        return True
+    return _name_line(prev) and _name_line(nxt)
+
+
+#: How the names of units end (局, 办, 委, 公司 …): a cell line that ends so is one name.
+ORG_SUFFIXES = ("局", "办", "委", "部", "处", "院", "所", "站", "队", "会", "司", "中心", "街道", "镇", "乡",
+                "村", "社区", "厅", "室", "馆", "署", "行", "社", "组", "园区", "管委会", "指挥部")
+_PADDED_NAME = re.compile(r"^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]$")  # 王  亮: a two-character name, padded
+
+
+def _name_line(text: str) -> bool:
+    """A line that is a name by itself: a unit (科工局) or a padded two-character person's name."""
+    t = text.strip()
+    if _PADDED_NAME.match(t):
+        return True
+    t = "".join(t.split())
+    return 2 <= len(t) <= 14 and not any(ch in "，。；：,.;:！？、" for ch in t) and t.endswith(ORG_SUFFIXES)
 
 
 # --- across pages: paragraphs and continued tables ---------------------------------------------
@@ -211,18 +276,19 @@ def _assemble(builder: TextBuilder, pages: list[list]) -> None:
                         if isinstance(a, _Line) and isinstance(b, _Line) and b.top > a.top] or [0])
     else:
         left = right = pitch = 0
-    para: list[str] = []
+    group: list[str] = []          # the lines of the paragraph being read
     prev_line: _Line | None = None
     prev_page = -1
     table: list[list[str]] | None = None
+    table_full: list[list[bool]] = []
     table_shape: tuple[int, list[float]] | None = None
     header: list[str] | None = None
 
     def flush_para() -> None:
-        nonlocal para
-        if para:
-            builder.paragraph("".join(para))
-            para = []
+        nonlocal group
+        if group:
+            builder.lines(group)
+            group = []
 
     def flush_table() -> None:
         nonlocal table, table_shape, header
@@ -234,12 +300,18 @@ def _assemble(builder: TextBuilder, pages: list[list]) -> None:
         for i, item in enumerate(page):
             if isinstance(item, _Line):
                 flush_table()
-                new = (prev_line is None or right - prev_line.x1 > 1.5 * prev_line.size
-                       or item.x0 - left > 0.9 * item.size
-                       or (prev_page == p_index and pitch and item.top - prev_line.top > 1.2 * pitch))
-                if new:
+                indented = item.x0 - left > 0.9 * item.size
+                centred = abs((item.x0 - left) - (right - item.x1)) < 1.5 * item.size
+                same_page = prev_page == p_index
+                gap = bool(same_page and pitch and prev_line is not None and item.top - prev_line.top > 1.2 * pitch)
+                first_line = indented and not centred
+                if group and prev_line is not None and not gap and not first_line and _wrapped(prev_line, item, right):
+                    group[-1] += _join(group[-1], item.text)     # a wrapped line
+                elif group and prev_line is not None and not gap and not first_line and same_page:
+                    group.append(item.text)                     # a manual line break
+                else:
                     flush_para()
-                para.append(item.text if not para else _join(para[-1], item.text))
+                    group = [item.text]
                 prev_line, prev_page = item, p_index
                 continue
             # a table
@@ -247,19 +319,29 @@ def _assemble(builder: TextBuilder, pages: list[list]) -> None:
             prev_line = None
             continued = (table is not None and i == 0 and table_shape is not None
                          and item.ncols == table_shape[0] and _same_columns(item.xs, table_shape[1]))
-            rows = item.rows
+            rows, full = item.rows, item.full
             if continued:
                 if header is not None and rows and _squash(rows[0]) == _squash(header):
-                    rows = rows[1:]
-                if rows and table and _seq_table(table) and not rows[0][0].strip() and table[-1][0].strip() \
-                        and _squash_cell(rows[0][1:]) and not _is_fill_down(rows[0], table):
-                    last = table[-1]
-                    table[-1] = [a + b if (a and b) else (a or b) for a, b in zip(last, rows[0])]
-                    rows = rows[1:]
+                    rows, full = rows[1:], full[1:]
+                if rows and table and _seq_table(table + rows[1:]) and not rows[0][0].strip() \
+                        and table[-1][0].strip() and _squash_cell(rows[0][1:]):
+                    # a row broken by the page: glue each cell back, as a wrap if the cell was full
+                    glued = []
+                    for a, b, a_full in zip(table[-1], rows[0], table_full[-1]):
+                        if a and b:
+                            tail, head = a.rsplit("\n", 1)[-1], b.split("\n", 1)[0]
+                            glued.append(a + ("" if a_full and not _names(tail, head) else "\n") + b)
+                        else:
+                            glued.append(a or b)
+                    table[-1] = glued
+                    table_full[-1] = full[0]
+                    rows, full = rows[1:], full[1:]
                 table.extend(rows)
+                table_full.extend(full)
             else:
                 flush_table()
                 table = list(rows)
+                table_full = list(full)
                 header = rows[0] if rows else None
             table_shape = (item.ncols, item.xs)
     flush_table()
@@ -298,10 +380,8 @@ def _squash_cell(cells: list[str]) -> bool:
 
 
 def _seq_table(rows: list[list[str]]) -> bool:
-    firsts = [r[0].strip() for r in rows[1:] if r and r[0].strip()]
-    return len(firsts) >= 2 and sum(1 for f in firsts if f.isdigit()) >= 0.8 * len(firsts)
-
-
-def _is_fill_down(row: list[str], table: list[list[str]]) -> bool:
-    """A row whose numbered column is simply empty all along the table (not a broken row)."""
-    return sum(1 for r in table[1:] if not r[0].strip()) > len(table) // 2
+    """A numbered table: the first column of (nearly) every data row is a number."""
+    body = [r for r in rows[1:] if r]
+    firsts = [r[0].strip() for r in body if r[0].strip()]
+    return (len(firsts) >= 2 and sum(1 for f in firsts if f.isdigit()) >= 0.8 * len(firsts)
+            and len(firsts) >= 0.8 * len(body))

@@ -127,12 +127,10 @@ def _sheet(builder: TextBuilder, ws, merges: list[tuple[int, int, int, int]]) ->
         tail.insert(0, r[col])
         rows = rows[:-1]
     for text in head:
-        for line in text.split("\n"):
-            builder.paragraph(line)
+        builder.lines(text.split("\n"))
     builder.table(trim_grid([r for _, r in rows]), sheet=ws.title)
     for text in tail:
-        for line in text.split("\n"):
-            builder.paragraph(line)
+        builder.lines(text.split("\n"))
 
 
 def _single(row: list[str]) -> str | None:
