@@ -108,3 +108,18 @@ def test_pdf_text_is_real_chinese_text(rendered, data):
 def test_every_paragraph_reaches_the_pdf(paragraphs, rendered):
     text = squeeze(rendered.body)
     assert [p for p in paragraphs if squeeze(p) not in text] == []
+
+
+def test_counts_take_no_verb_and_categories_differing_by_spaces_merge(tmp_path):
+    from decimal import Decimal
+
+    from parkgov.reports.bulletin_data import IndicatorRow, TaskRow
+    from parkgov.reports.indicator_prose import indicator_clause
+    assert indicator_clause(IndicatorRow("发现隐患", "项", actual=Decimal("323"))) == "发现隐患323项"
+    assert indicator_clause(IndicatorRow("研发经费投入", "亿元", actual=Decimal("1.07"))) == "完成研发经费投入1.07亿元"
+    data = f.summary()
+    data.tasks = [TaskRow("1", "着力谋长远、扩投资", "甲", "", latest_progress="甲已开工。"),
+                  TaskRow("2", "着力谋长远、\n扩投资", "乙", "", latest_progress="乙已签约。")]
+    doc = Document(str(write_summary(data, tmp_path / "merge.docx", with_charts=False)))
+    sections = [p.text for p in doc.paragraphs if p.text.startswith("（") and "扩投资" in p.text]
+    assert sections[0] == "（三）着力谋长远、扩投资。一是甲。甲已开工。二是乙。乙已签约。"

@@ -10,12 +10,13 @@ _VERBS = (("进出口", "达到"), ("出口", "达到"), ("收入", "实现"), (
           ("营业", "实现"), ("产值", "完成"), ("增加值", "完成"), ("投资", "完成"))
 
 
-def verb_for(name: str) -> str:
-    """The verb of an indicator: 实现 收入/税收, 达到 进出口额 (after the name), else 完成."""
+def verb_for(name: str, unit: str | None = None) -> str:
+    """The verb before an indicator: 实现 收入/税收, 达到 进出口额 (after the name), 完成 产值/投资 and
+    other money; counts and amounts of other units get none (``发现隐患323项``)."""
     for key, verb in _VERBS:
         if key in name:
             return verb
-    return "完成"
+    return "完成" if unit and unit.endswith("元") else ""
 
 
 def indicator_clause(row: IndicatorRow) -> str | None:
@@ -24,10 +25,10 @@ def indicator_clause(row: IndicatorRow) -> str | None:
         return None
     if row.unit == "%":
         clause = f"{row.name}为{fmt_amount(row.actual, row.unit)}"
-    elif verb_for(row.name) == "达到":
+    elif verb_for(row.name, row.unit) == "达到":
         clause = f"{row.name}达到{fmt_amount(row.actual, row.unit)}"
     else:
-        clause = f"{verb_for(row.name)}{row.name}{fmt_amount(row.actual, row.unit)}"
+        clause = f"{verb_for(row.name, row.unit)}{row.name}{fmt_amount(row.actual, row.unit)}"
     growth = growth_phrase(row.yoy_pct)
     if growth:
         clause += f"，{growth}"

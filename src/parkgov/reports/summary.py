@@ -13,7 +13,7 @@ from parkgov.reports.bulletin_data import Light, SummaryData, TaskRow
 from parkgov.reports.formatting import DASH, fmt_amount, fmt_pct, name_list
 from parkgov.reports.gbt9704 import OfficialDocument, chinese_ordinal
 from parkgov.reports.indicator_prose import indicators_paragraph
-from parkgov.reports.tallies import NO_CATEGORY, investment_totals
+from parkgov.reports.tallies import NO_CATEGORY, group_key, investment_totals
 
 _STAGES = ("新建", "续建", "前期")
 
@@ -24,9 +24,13 @@ def _enumerate_points(points: list[str]) -> str:
 
 
 def _by_category(tasks: list[TaskRow]) -> dict[str, list[TaskRow]]:
+    """Tasks per category (as first written), categories differing only by spaces merged."""
+    names: dict[str, str] = {}
     groups: dict[str, list[TaskRow]] = {}
     for task in tasks:
-        groups.setdefault(task.category or NO_CATEGORY, []).append(task)
+        category = task.category or NO_CATEGORY
+        name = names.setdefault(group_key(category), category)
+        groups.setdefault(name, []).append(task)
     return groups
 
 

@@ -33,11 +33,16 @@ class Tally:
         return self.lights.get(light, 0)
 
 
+def group_key(name: str) -> str:
+    """Names that differ only by spaces or line breaks (``王  亮``, a wrapped category) are one group."""
+    return "".join(name.split())
+
+
 def _tally(tasks: Iterable[TaskRow], keys) -> list[Tally]:
     groups: dict[str, Tally] = {}
     for task in tasks:
         for key in keys(task):
-            groups.setdefault(key, Tally(key)).add(task)
+            groups.setdefault(group_key(key), Tally(key)).add(task)
     return list(groups.values())
 
 
