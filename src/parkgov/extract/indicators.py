@@ -165,6 +165,59 @@ def _growth_name(line: str, g: Growth, floor: int) -> str:
     return _clean(line[_scan_back(line, g.start, floor):g.start])
 
 
+def _own_name(line: str, q: Quantity, start: int, floor: int, prev: _Found | None, prev_tail: str) -> str:
+    """The name written before a figure, in its own clause."""
+    before = line[start:q.start]
+    own = "" if _CHANGE_TO.match(before) else _clean(before)
+    share = _SHARE_OF.match("".join(before.split())) if q.unit == "%" else None
+    if share:  # 完成年度计划的57% → 年度计划完成率
+        subject = _clean(share.group(1)) or (prev.name if prev is not None and prev.end >= start - 1 else "")
+        plan = _clean(share.group(2))
+        own = (subject if subject not in plan else "") + plan + "完成率"
+    elif q.unit == "%" and before.strip() == "的" and prev is not None and prev.end == start:
+        own = prev.name + "比例"  # 占计划投资65亿元的90.3%
+    if not own and start > 0 and line[start - 1] in "：:":
+        own = _clean(line[_scan_back(line, start - 1, floor):start - 1])  # 税收收入：1.2亿元
+    if not own and start == 0 and prev_tail:
+        own = _clean(prev_tail + before)
+    return own
+
+
+def _borrowed_name(line: str, q: Quantity, start: int, floor: int, prev: _Found | None,
+                   fallback: str | None, growth: Growth | None) -> str:
+    """A name for a figure that has none of its own, in order of preference."""
+    if growth is not None:
+        return _growth_name(line, growth, 0)
+    if prev is not None and prev.q is not None and prev.q.unit == q.unit \
+            and not any(c in _SENTENCE_END for c in line[prev.end:q.start]):
+        return prev.name  # 新增规上企业5家以上，力争10家
+    if _COPULA.match("".join(line[start:q.start].split())) and start > floor + 1 and line[start - 1] in "，,":
+        topic = line[_scan_back(line, start - 1, floor):start - 1]
+        return _clean(_PREDICATE.sub("", "".join(topic.split())))  # 平台数量较少，只有10家
+    return fallback or ""
+
+
+def _refined(name: str, q: Quantity, line: str, start: int, prev: _Found | None) -> tuple[str, str, bool]:
+    """The name completed from the figure before it; also its head noun and whether it details it."""
+    if name in _TOTAL_WORDS and prev is not None and prev.q is not None and prev.q.unit == q.unit:
+        name = _NEW.sub("", prev.name) + name  # 新认定高企17家，总数达到93家 → 高企总数
+    elif name in _SHARE_WORDS and prev is not None and prev.end >= start - 1:
+        name = prev.name + name  # 规上企业128家，占比33.2% → 规上企业占比
+    if len(name) <= 2 and q.unit.endswith("次"):
+        name += "次数" if q.unit == "次" else q.unit  # 出动108人次 → 出动人次
+    head = name[-2:] if len(name) > 3 else ""
+    sub = False
+    if prev is not None and prev.q is not None and prev.q.unit == q.unit:
+        gap = line[prev.end:q.start]
+        sub = not any(c in "。！？!?" for c in gap) and (
+            _SUBORDINATE.search(gap) is not None or prev.sub and len(gap) <= 8)
+    if sub and len(name) <= 3 and prev.head:
+        head = prev.head  # 重点项目8个，其中新建5个 → 新建项目
+        if not set(name) & set(head):
+            name += head
+    return name, head, sub
+
+
 def _line_facts(line: str, fallback: str | None, next_line: str | None,
                 prev_tail: str = "") -> list[_Found]:
     """The indicators of one line of prose or one table cell, in their order."""
@@ -187,62 +240,29 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
     for k, q in enumerate(kept):
         start = _scan_back(line, q.start, floor)
         before = line[start:q.start]
-        own = "" if _CHANGE_TO.match(before) else _clean(before)
-        share = _SHARE_OF.match("".join(before.split())) if q.unit == "%" else None
-        if share:  # 完成年度计划的57% → 年度计划完成率
-            subject = _clean(share.group(1)) or (prev.name if prev is not None and prev.end >= start - 1 else "")
-            plan = _clean(share.group(2))
-            own = (subject if subject not in plan else "") + plan + "完成率"
-        elif q.unit == "%" and before.strip() == "的" and prev is not None and prev.end == start:
-            own = prev.name + "比例"  # 占计划投资65亿元的90.3%
-        if not own and start > 0 and line[start - 1] in "：:":
-            own = _clean(line[_scan_back(line, start - 1, floor):start - 1])  # 税收收入：1.2亿元
-        if not own and start == 0 and prev_tail:
-            own = _clean(prev_tail + before)
-        enumerated = "".join(before.split()).endswith("等")
+        own = _own_name(line, q, start, floor, prev, prev_tail)
         after, after_end = _after_name(line, q.end, kept[k + 1].start if k + 1 < len(kept) else None)
         if own and q.unit in ("%", "‰"):
             after = ""
         if not after and q.end >= len(line.rstrip()) and next_line and line.rstrip()[-1:] not in _HARD:
             after, _ = _after_name(next_line.lstrip(), 0)
-        name = after if enumerated and after else (own + after if own and after and not own.endswith(after)
-                                                   else own or after)
+        if "".join(before.split()).endswith("等") and after:
+            name = after  # 兴旺等4家企业入选: the names listed are not the quantity's name
+        elif own and after and not own.endswith(after):
+            name = own + after
+        else:
+            name = own or after
         growth = _growth_after(line, q, growths, starts, used)
-        if not own and not after:
-            borrowed = _growth_before(line, q, growths, ends, used)
-            if borrowed is not None:
-                g, name = borrowed
-                growth = growth or g
-            elif prev is not None and prev.q is not None and prev.q.unit == q.unit \
-                    and not any(c in _SENTENCE_END for c in line[prev.end:q.start]):
-                name = prev.name  # 新增规上企业5家以上，力争10家
-            elif _COPULA.match("".join(before.split())) and start > floor + 1 and line[start - 1] in "，,":
-                topic = line[_scan_back(line, start - 1, floor):start - 1]
-                name = _clean(_PREDICATE.sub("", "".join(topic.split())))  # 平台数量较少，只有10家
-            else:
-                name = fallback or ""
+        if not name:
+            lent = _growth_before(line, q, growths, ends, used)
+            name = _borrowed_name(line, q, start, floor, prev, fallback, lent)
+            growth = growth or lent
         if not name:
             floor = q.end
             continue
-        if name in _TOTAL_WORDS and prev is not None and prev.q is not None and prev.q.unit == q.unit:
-            name = _NEW.sub("", prev.name) + name  # 新认定高企17家，总数达到93家 → 高企总数
-        elif name in _SHARE_WORDS and prev is not None and prev.end >= start - 1:
-            name = prev.name + name  # 规上企业128家，占比33.2% → 规上企业占比
-        if len(name) <= 2 and q.unit.endswith("次"):
-            name += "次数" if q.unit == "次" else q.unit  # 出动108人次 → 出动人次
-        head = name[-2:] if len(name) > 3 else ""
-        sub = False
-        if prev is not None and prev.q is not None and prev.q.unit == q.unit:
-            gap = line[prev.end:q.start]
-            sub = not any(c in "。！？!?" for c in gap) and (
-                _SUBORDINATE.search(gap) is not None or prev.sub and len(gap) <= 8)
-        if sub and len(name) <= 3 and prev.head:
-            head = prev.head  # 重点项目8个，其中新建5个 → 新建项目
-            if not set(name) & set(head):
-                name += head
+        name, head, sub = _refined(name, q, line, start, prev)
         end = max(q.end, growth.end if growth else q.end, after_end if after else q.end)
-        f = _Found(q, growth, name, min(start + len(before) - len(before.lstrip()), q.start), end,
-                   head, sub)
+        f = _Found(q, growth, name, min(start + len(before) - len(before.lstrip()), q.start), end, head, sub)
         out.append(f)
         prev = f
         floor = q.end
@@ -251,8 +271,7 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
             continue
         name = _growth_name(line, g, 0) or (fallback or "")
         if name:
-            start = _scan_back(line, g.start, 0)
-            out.append(_Found(None, g, name, start, g.end))
+            out.append(_Found(None, g, name, _scan_back(line, g.start, 0), g.end))
     out.sort(key=lambda f: f.start)
     return out
 
@@ -290,19 +309,18 @@ def _growth_after(line: str, q: Quantity, growths: list[Growth], starts: list[in
 
 
 def _growth_before(line: str, q: Quantity, growths: list[Growth], ends: list[int],
-                   used: set[int]) -> tuple[Growth, str] | None:
-    """A growth stated just before a figure that has no name of its own lends it its name."""
+                   used: set[int]) -> Growth | None:
+    """A named growth stated just before a figure that has no name of its own (it lends its name)."""
     i = bisect_right(ends, q.start) - 1
     if i < 0 or i in used:
         return None
     g = growths[i]
     if q.start - g.end > 16 or any(c in _SENTENCE_END for c in line[g.end:q.start]):
         return None
-    name = _growth_name(line, g, 0)
-    if not name:
+    if not _growth_name(line, g, 0):
         return None
     used.add(i)
-    return g, name
+    return g
 
 
 def _period(prefix: str) -> str | None:
