@@ -106,7 +106,9 @@ def test_project_ledger_reimports_to_the_same_rows(files, data):
         return None if v is None else (float(v), unit)
 
     assert got == [(p.name, _CATEGORY[p.category], _STAGE[p.stage], money(p.total_investment, p.money_unit),
-                    money(p.annual_plan, p.money_unit), money(p.completed, p.money_unit)) for p in data.projects]
+                    money(p.annual_plan, p.money_unit), money(p.completed, p.money_unit)) for p in data.projects], (
+        "the project ledger must re-import row for row (a data row holding 产业项目 and a progress text with 完成 "
+        "must not be read as a new header row)")
 
 
 def test_combined_workbook_reimports_to_the_same_rows(files, data):
@@ -116,4 +118,5 @@ def test_combined_workbook_reimports_to_the_same_rows(files, data):
         (t.seq, t.item, t.leaders, t.departments) for t in data.tasks]
     indicators = {(i.name, i.kind, i.value, i.unit) for i in got.indicators}
     assert {(r.name, "actual", float(r.actual), r.unit) for r in data.indicators if r.actual is not None} <= indicators
-    assert [p.name for p in got.projects] == [p.name for p in data.projects]
+    assert [p.name for p in got.projects] == [p.name for p in data.projects], (
+        "only the project sheet holds projects (the indicator sheet, named by 指标名称, is not a project table)")
