@@ -1,7 +1,8 @@
 """Pages: upload a plan, review what was extracted against the highlighted text, correct or drop rows, confirm."""
 from __future__ import annotations
 
-from fastapi import APIRouter, UploadFile
+from fastapi import APIRouter
+from starlette.datastructures import UploadFile
 from fastapi.responses import RedirectResponse
 
 from parkgov.services import staged_import

@@ -1,0 +1,100 @@
+"""Page sign-in: passwords, rate limiting, session cookie flags, CSRF, login-required redirects."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from pages_support import PARK, PASSWORD, alert, csrf_of, login, page_csrf, set_passwords
+from parkgov.web.app import create_app
+from parkgov.web.pages import auth
+
+
+@pytest.fixture
+def web(db_url, ledger, session_factory, tmp_path, monkeypatch):
+    monkeypatch.setenv("PARKGOV_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(auth, "limiter", auth.LoginLimiter())
+    set_passwords(session_factory)
+    with TestClient(create_app(db_url)) as client:
+        yield client
+
+
+def test_pages_require_login_and_redirect_back(web):
+    r = web.get("/tasks?unit=商务局", follow_redirects=False)
+    assert r.status_code == 303
+    assert r.headers["location"].startswith("/login?next=/tasks")
+
+
+def test_login_sets_an_httponly_samesite_cookie_and_opens_the_dashboard(web):
+    r = login(web, "coord")
+    assert r.status_code == 303 and r.headers["location"] == "/dashboard"
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie
+    page = web.get("/dashboard?as_of=2025-07-31")
+    assert page.status_code == 200
+    assert PARK in page.text and "园区概览" in page.text
+
+
+def test_cookie_is_secure_over_https(db_url, ledger, session_factory, tmp_path, monkeypatch):
+    monkeypatch.setenv("PARKGOV_DATA_DIR", str(tmp_path / "data"))
+    set_passwords(session_factory)
+    with TestClient(create_app(db_url), base_url="https://testserver") as client:
+        r = login(client, "coord")
+    assert "; secure" in r.headers["set-cookie"].lower()
+
+
+def test_wrong_password_gets_one_chinese_message(web):
+    r = login(web, "coord", "wrong-password")
+    assert r.status_code == 401
+    assert alert(r.text) == "用户名或密码错误"
+    assert web.get("/dashboard", follow_redirects=False).status_code == 303
+
+
+def test_five_failures_lock_the_user_from_that_address_even_with_the_right_password(web):
+    for _ in range(5):
+        login(web, "coord", "wrong-password")
+    r = login(web, "coord", PASSWORD)
+    assert r.status_code == 429
+    assert "15分钟" in alert(r.text)
+    assert login(web, "leader").status_code == 303
+
+
+def test_the_lock_ends_after_the_window():
+    now = [1000.0]
+    limiter = auth.LoginLimiter(clock=lambda: now[0])
+    for _ in range(5):
+        limiter.failed("coord", "1.2.3.4")
+    assert limiter.locked("coord", "1.2.3.4") and not limiter.locked("coord", "5.6.7.8")
+    now[0] += 15 * 60 + 1
+    assert not limiter.locked("coord", "1.2.3.4")
+
+
+def test_a_login_form_without_csrf_token_is_refused(web):
+    web.get("/login")
+    r = web.post("/login", data={"username": f"{PARK}-coord", "password": PASSWORD}, follow_redirects=False)
+    assert r.status_code == 403
+    assert "校验码" in r.text
+
+
+def test_next_never_leaves_the_site(web):
+    token = csrf_of(web)
+    r = web.post("/login", data={"username": f"{PARK}-coord", "password": PASSWORD, "csrf_token": token,
+                                 "next": "//evil.example/x"}, follow_redirects=False)
+    assert r.headers["location"] == "/dashboard"
+
+
+def test_logout_needs_the_token_and_ends_the_session(web):
+    login(web, "coord")
+    assert web.post("/logout", follow_redirects=False).status_code == 403
+    assert web.get("/dashboard", follow_redirects=False).status_code == 200
+    token = page_csrf(web)
+    assert web.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    assert web.get("/dashboard", follow_redirects=False).status_code == 303
+
+
+def test_a_disabled_user_is_signed_out(web, session_factory):
+    from parkgov.store.models import User
+    login(web, "coord")
+    with session_factory() as s:
+        s.query(User).filter(User.username == f"{PARK}-coord").update({"is_active": False})
+        s.commit()
+    assert web.get("/dashboard", follow_redirects=False).status_code == 303
