@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -314,8 +314,3 @@ def history(session: Session, actor: Actor, park: int | str, kind: str, item_id:
         drafts = [d for d in drafts if d["unit_id"] == actor.unit_id]
     return {"kind": kind, "item_id": item.id, "owners": owner_unit_ids(item), "reports": entries, "drafts": drafts}
 
-
-def revision_count(session: Session, kind: str, item_id: int) -> int:
-    """How many reports an item has in total (all rounds)."""
-    return session.scalar(select(func.count()).select_from(ProgressReport)
-                          .where(_ITEM_COLUMNS[kind] == item_id)) or 0
