@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from parkgov.domain.deadline import Deadline, parse_deadline
 from parkgov.domain.errors import DomainError
@@ -27,8 +27,9 @@ from parkgov.services import lookup
 from parkgov.services.clock import today
 from parkgov.services.access import Actor, require_read
 from parkgov.services.progress import STATE_ALIASES
-from parkgov.store.models import (ACTIVE, DispatchRound, Indicator, IndicatorActual, ParkSettings, ProgressReport,
-                                  Project, ProjectInvestment, Task, Unit)
+from parkgov.store.models import (ACTIVE, DispatchRound, Indicator, IndicatorActual, ParkSettings, Person,
+                                  ProgressReport, Project, ProjectInvestment, Task, TaskTarget, Unit, task_lead_units,
+                                  task_leaders)
 
 MILESTONE_COLUMNS = {Milestone.SIGNED: ("signed_planned", "signed_actual"),
                      Milestone.STARTED: ("started_planned", "started_actual"),
@@ -65,15 +66,18 @@ def light_counts(items: list[dict]) -> dict[str, int]:
     return counts
 
 
-def thresholds_of(session: Session, park_id: int) -> Thresholds:
-    """The park's light thresholds (defaults when it has none)."""
-    settings = session.get(ParkSettings, park_id)
+def _thresholds(settings: ParkSettings | None) -> Thresholds:
     if settings is None:
         return DEFAULT_THRESHOLDS
     try:
         return Thresholds(green_gap_pct=Decimal(settings.green_gap_pct), yellow_gap_pct=Decimal(settings.yellow_gap_pct))
     except DomainError:
         return DEFAULT_THRESHOLDS
+
+
+def thresholds_of(session: Session, park_id: int) -> Thresholds:
+    """The park's light thresholds (defaults when it has none)."""
+    return _thresholds(session.get(ParkSettings, park_id))
 
 
 @lru_cache(maxsize=4096)
@@ -84,22 +88,26 @@ def _period_end(code: str) -> date | None:
         return None
 
 
-def _unit_names(session: Session, park_id: int) -> dict[int, str]:
-    return dict(session.execute(select(Unit.id, Unit.name).where(Unit.park_id == park_id)).all())
-
-
 def _light(light: Light) -> dict:
     return {"light": light.value, "light_label": light.label}
 
 
-def _indicator_rows(session: Session, park_id: int, year: int, as_of: date, thresholds: Thresholds,
-                    units: dict[int, str]) -> list[dict]:
-    indicators = list(session.scalars(select(Indicator).where(Indicator.park_id == park_id, Indicator.year == year,
-                                                              Indicator.status == ACTIVE).order_by(Indicator.id)))
-    actuals: dict[int, IndicatorActual] = {}
-    rows = session.scalars(select(IndicatorActual).where(IndicatorActual.indicator_id.in_([i.id for i in indicators]),
-                                                         IndicatorActual.status == ACTIVE,
-                                                         IndicatorActual.cumulative.is_(True))
+def _active(cls, park_ids: list[int], year: int):
+    """The active rows of ``cls`` (Indicator, Task, Project) of the parks' year."""
+    return (cls.park_id.in_(park_ids), cls.year == year, cls.status == ACTIVE)
+
+
+def _indicator_rows(session: Session, park_ids: list[int], year: int, as_of: date,
+                    thresholds: dict[int, Thresholds], units: dict[int, str]) -> dict[int, list[dict]]:
+    where = _active(Indicator, park_ids, year)
+    indicators = session.execute(select(Indicator.id, Indicator.park_id, Indicator.name, Indicator.unit,
+                                        Indicator.target_value, Indicator.comparator, Indicator.growth_target_pct,
+                                        Indicator.lead_unit_id).where(*where).order_by(Indicator.id)).all()
+    actuals: dict[int, object] = {}
+    rows = session.execute(select(IndicatorActual.id, IndicatorActual.indicator_id, IndicatorActual.period,
+                                  IndicatorActual.value, IndicatorActual.unit, IndicatorActual.yoy_pct)
+                           .where(IndicatorActual.indicator_id.in_(select(Indicator.id).where(*where)),
+                                  IndicatorActual.status == ACTIVE, IndicatorActual.cumulative.is_(True))
                            .order_by(IndicatorActual.id))
     best: dict[int, tuple] = {}
     for actual in rows:
@@ -110,7 +118,7 @@ def _indicator_rows(session: Session, park_id: int, year: int, as_of: date, thre
         if actual.indicator_id not in best or key > best[actual.indicator_id]:
             best[actual.indicator_id], actuals[actual.indicator_id] = key, actual
     period = Period.of_year(year)
-    out = []
+    out: dict[int, list[dict]] = {park_id: [] for park_id in park_ids}
     for ind in indicators:
         actual = actuals.get(ind.id)
         assessments = []
@@ -120,11 +128,12 @@ def _indicator_rows(session: Session, park_id: int, year: int, as_of: date, thre
                 figure = None
                 if actual is not None and actual.value is not None:
                     figure = Quantity.of(actual.value, actual.unit or ind.unit)
-                assessments.append(assess(target, figure, period=period, as_of=as_of, thresholds=thresholds))
+                assessments.append(assess(target, figure, period=period, as_of=as_of,
+                                          thresholds=thresholds[ind.park_id]))
             if ind.growth_target_pct is not None:
                 growth = actual.yoy_pct if actual is not None else None
                 assessments.append(assess(Target.growth(ind.growth_target_pct), growth, period=period, as_of=as_of,
-                                          thresholds=thresholds))
+                                          thresholds=thresholds[ind.park_id]))
         except DomainError as exc:
             assessments = []
             note = exc.message
@@ -132,24 +141,26 @@ def _indicator_rows(session: Session, park_id: int, year: int, as_of: date, thre
             note = "；".join(a.note for a in assessments) or "未设定可考核的目标"
         light = worst(a.light for a in assessments) if assessments else Light.GREY
         rate = next((a.completion_rate for a in assessments if a.completion_rate is not None), None)
-        out.append({"kind": "indicator", "id": ind.id, "key": f"indicator:{ind.id}", "title": ind.name,
-                    "unit_id": ind.lead_unit_id, "unit": units.get(ind.lead_unit_id),
-                    "target_value": ind.target_value, "target_unit": ind.unit, "comparator": ind.comparator,
-                    "growth_target_pct": ind.growth_target_pct,
-                    "actual_value": actual.value if actual else None, "actual_unit": actual.unit if actual else None,
-                    "actual_period": actual.period if actual else None,
-                    "yoy_pct": actual.yoy_pct if actual else None, "completion_rate": rate,
-                    "time_progress": time_progress(period, as_of), "note": note, **_light(light)})
+        out[ind.park_id].append({
+            "kind": "indicator", "id": ind.id, "key": f"indicator:{ind.id}", "title": ind.name,
+            "unit_id": ind.lead_unit_id, "unit": units.get(ind.lead_unit_id),
+            "target_value": ind.target_value, "target_unit": ind.unit, "comparator": ind.comparator,
+            "growth_target_pct": ind.growth_target_pct,
+            "actual_value": actual.value if actual else None, "actual_unit": actual.unit if actual else None,
+            "actual_period": actual.period if actual else None,
+            "yoy_pct": actual.yoy_pct if actual else None, "completion_rate": rate,
+            "time_progress": time_progress(period, as_of), "note": note, **_light(light)})
     return out
 
 
-def _latest_reports(session: Session, park_id: int, year: int, as_of: date, column) -> dict[int, ProgressReport]:
+def _latest_reports(session: Session, park_ids: list[int], year: int, as_of: date, column) -> dict[int, object]:
     """The newest report per item among rounds of ``year`` whose month ended by ``as_of``.
 
     Newest is the highest (round period, revision, id); the database ranks them and only the
     winners are loaded.
     """
-    rounds = [r.id for r in session.scalars(select(DispatchRound).where(DispatchRound.park_id == park_id))
+    rounds = [r.id for r in session.execute(select(DispatchRound.id, DispatchRound.period)
+                                            .where(DispatchRound.park_id.in_(park_ids)))
               if (end := _period_end(r.period)) is not None and end <= as_of and end.year == year]
     if not rounds:
         return {}
@@ -159,11 +170,13 @@ def _latest_reports(session: Session, park_id: int, year: int, as_of: date, colu
     ranked = (select(ProgressReport.id, rank.label("rank"))
               .join(DispatchRound, DispatchRound.id == ProgressReport.round_id)
               .where(ProgressReport.round_id.in_(rounds), column.is_not(None))).subquery()
-    latest = select(ProgressReport).join(ranked, ranked.c.id == ProgressReport.id).where(ranked.c.rank == 1)
-    return {getattr(report, column.key): report for report in session.scalars(latest)}
+    latest = (select(column.label("item_id"), ProgressReport.state, ProgressReport.values, ProgressReport.narrative,
+                     ProgressReport.reported_at, ProgressReport.revision)
+              .join(ranked, ranked.c.id == ProgressReport.id).where(ranked.c.rank == 1))
+    return {report.item_id: report for report in session.execute(latest)}
 
 
-def _deadline(task: Task) -> Deadline | None:
+def _deadline(task) -> Deadline | None:
     if task.deadline is not None:
         return Deadline.on(task.deadline, task.deadline_text or "")
     if task.deadline_text:
@@ -174,12 +187,32 @@ def _deadline(task: Task) -> Deadline | None:
     return None
 
 
-def _task_rows(session: Session, park_id: int, year: int, as_of: date, units: dict[int, str]) -> list[dict]:
-    tasks = list(session.scalars(select(Task).where(Task.park_id == park_id, Task.year == year, Task.status == ACTIVE)
-                                 .options(selectinload(Task.lead_units), selectinload(Task.leaders),
-                                          selectinload(Task.targets)).order_by(Task.id)))
-    reports = _latest_reports(session, park_id, year, as_of, ProgressReport.task_id)
-    out = []
+def _task_links(session: Session, task_ids, link_column, target) -> dict[int, list]:
+    """Task id → the (id, name) rows of ``target`` (Unit, Person) linked through ``link_column``, in id order."""
+    out: dict[int, list] = defaultdict(list)
+    link = link_column.table
+    for row in session.execute(select(link.c.task_id, target.id, target.name).join(target, target.id == link_column)
+                               .where(link.c.task_id.in_(task_ids)).order_by(target.id)):
+        out[row.task_id].append(row)
+    return out
+
+
+def _task_rows(session: Session, park_ids: list[int], year: int, as_of: date,
+               units: dict[int, str]) -> dict[int, list[dict]]:
+    where = _active(Task, park_ids, year)
+    tasks = session.execute(select(Task.id, Task.park_id, Task.year, Task.seq, Task.category, Task.item,
+                                   Task.requirement, Task.deadline, Task.deadline_text)
+                            .where(*where).order_by(Task.id)).all()
+    task_ids = select(Task.id).where(*where)
+    lead_units = _task_links(session, task_ids, task_lead_units.c.unit_id, Unit)
+    leaders = _task_links(session, task_ids, task_leaders.c.person_id, Person)
+    task_targets: dict[int, list] = defaultdict(list)
+    for target in session.execute(select(TaskTarget.id, TaskTarget.task_id, TaskTarget.name, TaskTarget.value,
+                                         TaskTarget.unit).where(TaskTarget.task_id.in_(task_ids))
+                                  .order_by(TaskTarget.id)):
+        task_targets[target.task_id].append(target)
+    reports = _latest_reports(session, park_ids, year, as_of, ProgressReport.task_id)
+    out: dict[int, list[dict]] = {park_id: [] for park_id in park_ids}
     for task in tasks:
         report = reports.get(task.id)
         reported = STATE_ALIASES.get(report.state) if report else None
@@ -189,7 +222,7 @@ def _task_rows(session: Session, park_id: int, year: int, as_of: date, units: di
         targets = []
         reported_values = {int(t["target_id"]): Decimal(t["value"])
                            for t in (report.values or {}).get("targets", [])} if report else {}
-        for target in task.targets:
+        for target in task_targets.get(task.id, ()):
             actual = reported_values.get(target.id)
             rate = None
             if actual is not None and target.value:
@@ -197,35 +230,39 @@ def _task_rows(session: Session, park_id: int, year: int, as_of: date, units: di
             targets.append({"id": target.id, "name": target.name, "value": target.value, "unit": target.unit,
                             "actual": actual, "completion_rate": rate})
         rates = [t["completion_rate"] for t in targets if t["completion_rate"] is not None]
-        lead = task.lead_units[0] if task.lead_units else None
-        out.append({"kind": "task", "id": task.id, "key": f"task:{task.id}", "seq": task.seq,
-                    "title": task.item or task.requirement or f"任务{task.seq}", "category": task.category,
-                    "requirement": task.requirement, "unit_id": lead.id if lead else None,
-                    "unit": lead.name if lead else None, "units": [u.name for u in task.lead_units],
-                    "leaders": [p.name for p in task.leaders],
-                    "deadline": deadline.due if deadline else None,
-                    "deadline_label": deadline.label if deadline else (task.deadline_text or None),
-                    "overdue": bool(deadline and deadline.is_overdue(as_of) and state is not TaskState.COMPLETED),
-                    "state": state.value if state else None, "state_label": state.label if state else "未报送",
-                    "narrative": report.narrative if report else None,
-                    "reported_at": report.reported_at if report else None,
-                    "revision": report.revision if report else 0,
-                    "targets": targets, "completion_rate": min(rates) if rates else None, **_light(light)})
+        task_units = lead_units.get(task.id, [])
+        lead = task_units[0] if task_units else None
+        out[task.park_id].append({
+            "kind": "task", "id": task.id, "key": f"task:{task.id}", "seq": task.seq,
+            "title": task.item or task.requirement or f"任务{task.seq}", "category": task.category,
+            "requirement": task.requirement, "unit_id": lead.id if lead else None,
+            "unit": lead.name if lead else None, "units": [u.name for u in task_units],
+            "leaders": [p.name for p in leaders.get(task.id, ())],
+            "deadline": deadline.due if deadline else None,
+            "deadline_label": deadline.label if deadline else (task.deadline_text or None),
+            "overdue": bool(deadline and deadline.is_overdue(as_of) and state is not TaskState.COMPLETED),
+            "state": state.value if state else None, "state_label": state.label if state else "未报送",
+            "narrative": report.narrative if report else None,
+            "reported_at": report.reported_at if report else None,
+            "revision": report.revision if report else 0,
+            "targets": targets, "completion_rate": min(rates) if rates else None, **_light(light)})
     return out
 
 
-def _project_rows(session: Session, park_id: int, year: int, as_of: date, thresholds: Thresholds,
-                  units: dict[int, str]) -> list[dict]:
-    projects = list(session.scalars(select(Project).where(Project.park_id == park_id, Project.year == year,
-                                                          Project.status == ACTIVE).order_by(Project.id)))
-    monthly: dict[int, dict[str, ProjectInvestment]] = defaultdict(dict)
-    for inv in session.scalars(select(ProjectInvestment).where(ProjectInvestment.project_id.in_([p.id for p in projects]))
+def _project_rows(session: Session, park_ids: list[int], year: int, as_of: date, thresholds: dict[int, Thresholds],
+                  units: dict[int, str]) -> dict[int, list[dict]]:
+    where = _active(Project, park_ids, year)
+    projects = session.execute(select(Project.__table__).where(*where).order_by(Project.id)).all()
+    monthly: dict[int, dict[str, object]] = defaultdict(dict)
+    for inv in session.execute(select(ProjectInvestment.project_id, ProjectInvestment.period,
+                                      ProjectInvestment.amount, ProjectInvestment.unit)
+                               .where(ProjectInvestment.project_id.in_(select(Project.id).where(*where)))
                                .order_by(ProjectInvestment.id)):
         end = _period_end(inv.period)
         if end is not None and end <= as_of and end.year == year:
             monthly[inv.project_id][inv.period] = inv
     period = Period.of_year(year)
-    out = []
+    out: dict[int, list[dict]] = {park_id: [] for park_id in park_ids}
     for project in projects:
         plan = (Quantity.of(project.annual_plan, project.annual_plan_unit)
                 if project.annual_plan is not None and project.annual_plan_unit else None)
@@ -239,32 +276,44 @@ def _project_rows(session: Session, park_id: int, year: int, as_of: date, thresh
                 completed = completed.to(plan.unit)
             plans = [MilestonePlan(m, getattr(project, planned), getattr(project, actual))
                      for m, (planned, actual) in MILESTONE_COLUMNS.items()]
-            status = project_status(plan, completed, plans, as_of=as_of, period=period, thresholds=thresholds)
+            status = project_status(plan, completed, plans, as_of=as_of, period=period,
+                                    thresholds=thresholds[project.park_id])
             light, rate, notes, missed = status.light, status.investment_rate, status.notes, status.missed
         except DomainError as exc:
             light, rate, notes, missed = Light.GREY, None, (exc.message,), ()
-        out.append({"kind": "project", "id": project.id, "key": f"project:{project.id}", "title": project.name,
-                    "category": project.category, "stage": project.stage, "unit_id": project.lead_unit_id,
-                    "unit": units.get(project.lead_unit_id),
-                    "total_investment": project.total_investment, "total_investment_unit": project.total_investment_unit,
-                    "annual_plan": project.annual_plan, "annual_plan_unit": project.annual_plan_unit,
-                    "completed_investment": completed.value if completed is not None else None,
-                    "completed_investment_unit": completed.unit.symbol if completed is not None else None,
-                    "completion_rate": rate, "time_progress": time_progress(period, as_of),
-                    "missed_milestones": [m.value for m in missed], "note": "；".join(notes), **_light(light)})
+        out[project.park_id].append({
+            "kind": "project", "id": project.id, "key": f"project:{project.id}", "title": project.name,
+            "category": project.category, "stage": project.stage, "unit_id": project.lead_unit_id,
+            "unit": units.get(project.lead_unit_id),
+            "total_investment": project.total_investment, "total_investment_unit": project.total_investment_unit,
+            "annual_plan": project.annual_plan, "annual_plan_unit": project.annual_plan_unit,
+            "completed_investment": completed.value if completed is not None else None,
+            "completed_investment_unit": completed.unit.symbol if completed is not None else None,
+            "completion_rate": rate, "time_progress": time_progress(period, as_of),
+            "missed_milestones": [m.value for m in missed], "note": "；".join(notes), **_light(light)})
     return out
+
+
+def compute_statuses(session: Session, parks: list[tuple[int, str]], as_of: date,
+                     year: int | None = None) -> dict[int, ParkStatus]:
+    """The status of several parks, given as (id, name), at once: a few queries for all of them (no access check)."""
+    year = year or as_of.year
+    park_ids = [park_id for park_id, _ in parks]
+    settings = {s.park_id: s for s in session.scalars(select(ParkSettings).where(ParkSettings.park_id.in_(park_ids)))}
+    thresholds = {park_id: _thresholds(settings.get(park_id)) for park_id in park_ids}
+    units = dict(session.execute(select(Unit.id, Unit.name).where(Unit.park_id.in_(park_ids))).all())
+    indicators = _indicator_rows(session, park_ids, year, as_of, thresholds, units)
+    tasks = _task_rows(session, park_ids, year, as_of, units)
+    projects = _project_rows(session, park_ids, year, as_of, thresholds, units)
+    progress = time_progress(Period.of_year(year), as_of)
+    return {park_id: ParkStatus(park_id, name, year, as_of, progress, indicators[park_id], tasks[park_id],
+                                projects[park_id]) for park_id, name in parks}
 
 
 def compute_status(session: Session, park_id: int, as_of: date, year: int | None = None) -> ParkStatus:
     """The status of every active row of the park's year at ``as_of`` (no access check)."""
     park = lookup.park(session, park_id)
-    year = year or as_of.year
-    thresholds = thresholds_of(session, park.id)
-    units = _unit_names(session, park.id)
-    return ParkStatus(park.id, park.name, year, as_of, time_progress(Period.of_year(year), as_of),
-                      _indicator_rows(session, park.id, year, as_of, thresholds, units),
-                      _task_rows(session, park.id, year, as_of, units),
-                      _project_rows(session, park.id, year, as_of, thresholds, units))
+    return compute_statuses(session, [(park.id, park.name)], as_of, year)[park.id]
 
 
 def park_status(session: Session, actor: Actor, park: int | str, as_of: date | None = None,
