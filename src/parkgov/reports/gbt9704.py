@@ -43,6 +43,12 @@ HEADER_SHADING = "D9D9D9"
 RED = RGBColor(0xE0, 0x00, 0x00)
 
 _DIGITS = "零一二三四五六七八九"
+#: Elements that follow ``w:pBdr`` inside ``w:pPr`` (the schema fixes their order).
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def chinese_ordinal(n: int) -> str:
@@ -139,7 +145,11 @@ def _cell_margins(table, twips: int = 68) -> None:
         el.set(qn("w:w"), str(twips))
         el.set(qn("w:type"), "dxa")
         margins.append(el)
-    tblpr.append(margins)
+    look = tblpr.find(qn("w:tblLook"))
+    if look is None:
+        tblpr.append(margins)
+    else:
+        look.addprevious(margins)
 
 
 def text_em(text: str) -> float:
@@ -254,7 +264,7 @@ class OfficialDocument:
         for k, v in (("w:val", "single"), ("w:sz", "16"), ("w:space", "1"), ("w:color", "E00000")):
             bottom.set(qn(k), v)
         borders.append(bottom)
-        ppr.append(borders)
+        ppr.insert_element_before(borders, *_AFTER_PBDR)
         self._para()
 
     def title(self, text: str) -> None:
