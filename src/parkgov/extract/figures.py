@@ -33,6 +33,7 @@ UNIT_KIND = {**{u: "money" for u in MONEY_UNITS}, **{u: "percent" for u in PERCE
              **{u: "count" for u in COUNT_UNITS}, **{u: "physical" for u in PHYSICAL_UNITS}}
 _PER = ("亩", "平方米", "人", "年", "吨", "户", "家", "个")
 
+_WORD_BEFORE_ONE_CHAR = frozenset("通经越度跨错改难超不最接附将邻靠赶高")
 _PRE_COMP = {"突破": GE, "超过": GE, "不低于": GE, "不少于": GE, "不小于": GE, "至少": GE,
              "逾": GE, "过": GE, "超": GE, "以上": GE, "大于": GE, "高于": GE, "≥": GE, ">=": GE,
              "不到": LE, "≤": LE, "<=": LE,
@@ -53,8 +54,7 @@ def _alt(words) -> str:
 
 _UNITS = _alt(UNIT_KIND)
 _QTY_RE = re.compile(
-    rf"(?=[{''.join(sorted(set(''.join(_PRE_COMP)) | set(_CN_DIGIT)))}百千十\d])"
-    rf"(?:(?P<pre>{_alt(_PRE_COMP)})\s*)?"
+    rf"(?=[{_CN_DIGIT}百千十\d])"
     rf"(?:(?P<per_of>[百千])分之(?P<pct>{_ARABIC}|{_CN})"
     rf"|(?P<den>[二三四五六七八九十]|\d{{1,2}})分之(?P<numer>[一二三四五六七八九]|\d{{1,2}})"
     rf"|(?P<num>{_NUM})(?:\s*[-—–~至到]\s*(?P<num2>{_NUM}))?\s*(?P<approx1>[余多])?"
@@ -135,22 +135,21 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-def _comparator(m: re.Match) -> str | None:
-    post = m.group("post")
-    if post:
-        return _POST_COMP[post]
-    if m.groupdict().get("approx1") or m.groupdict().get("approx2"):
-        return GE
-    pre = m.group("pre")
-    return _PRE_COMP.get(pre) if pre else None
+_PRE_WORDS = tuple(sorted(_PRE_COMP, key=len, reverse=True))
 
 
-def _pre_ok(text: str, m: re.Match) -> bool:
-    """A one-character 过/近/约 only counts as a comparator when it is not the end of a word."""
-    pre = m.group("pre")
-    if not pre or len(pre) > 1 or m.start() == 0:
-        return True
-    return text[m.start() - 1] not in "通经越度跨错改难超不最接附将邻靠赶高"
+def _pre_before(text: str, pos: int) -> tuple[str | None, int]:
+    """The comparator written just before a number (``突破 380``), and where it starts."""
+    i = pos
+    while i > 0 and pos - i < 2 and text[i - 1] in " \t":
+        i -= 1
+    for word in _PRE_WORDS:
+        at = i - len(word)
+        if at >= 0 and text.startswith(word, at):
+            if len(word) == 1 and at > 0 and text[at - 1] in _WORD_BEFORE_ONE_CHAR:
+                return None, pos  # 通过, 接近, 将近: the end of another word
+            return word, at
+    return None, pos
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -170,10 +169,14 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _quantity(text: str, m: re.Match) -> Quantity | None:
-    start = m.start() if _pre_ok(text, m) else m.start() + len(m.group("pre") or "")
-    comparator = _comparator(m)
-    if start > m.start() and not m.group("post"):
-        comparator = None
+    pre, start = _pre_before(text, m.start())
+    post = m.group("post")
+    if post:
+        comparator = _POST_COMP[post]
+    elif m.group("approx1") or m.group("approx2"):
+        comparator = GE
+    else:
+        comparator = _PRE_COMP[pre] if pre else None
     if m.group("pct") is not None:
         value = parse_number(m.group("pct"))
         if value is None:

@@ -374,9 +374,8 @@ def _facts(line: str, offset: int, fallback: str | None, next_line: str | None,
     original, line = source or line, normalize(line)
     out = []
     for f in _line_facts(line, fallback, next_line, normalize(_tail(prev_line))):
-        sent = f.start
-        while sent > 0 and f.start - sent < 200 and line[sent - 1] not in _SENTENCE_END:
-            sent -= 1
+        lo = max(0, f.start - 200)
+        sent = max(max(line.rfind(c, lo, f.start) for c in "。；;！？!?") + 1, lo)
         at = f.q.num_start if f.q else f.g.start
         prefix = line[f.start:at]
         q, g = f.q, f.g
