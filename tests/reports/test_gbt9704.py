@@ -113,3 +113,22 @@ def test_column_widths_fit_the_text_block_and_keep_short_headers_whole():
 def test_ordinals_and_dates():
     assert [chinese_ordinal(n) for n in (1, 9, 10, 11, 20, 23)] == ["一", "九", "十", "十一", "二十", "二十三"]
     assert date_text(date(2025, 1, 5)) == "2025年1月5日"
+
+
+_PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "numPr", "pBdr", "shd", "tabs",
+              "spacing", "ind", "jc", "rPr", "sectPr"]
+_TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblW", "jc", "tblCellSpacing", "tblInd",
+                "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"]
+
+
+def _in_order(element, order: list[str]) -> bool:
+    tags = [child.tag.split("}")[1] for child in element]
+    known = [order.index(t) for t in tags if t in order]
+    return known == sorted(known)
+
+
+def test_properties_follow_the_schema_order(written):
+    body = written.element.body
+    assert all(_in_order(ppr, _PPR_ORDER) for ppr in body.iter(qn("w:pPr")))
+    assert all(_in_order(tblpr, _TBLPR_ORDER) for tblpr in body.iter(qn("w:tblPr")))
+    assert any(ppr.find(qn("w:pBdr")) is not None for ppr in body.iter(qn("w:pPr")))
