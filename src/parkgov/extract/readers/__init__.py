@@ -77,6 +77,9 @@ def read_document(path: Path | str) -> Document:
         raise fail(path, "文件结构嵌套过深，无法读取", "请用 Word/Excel 打开后另存为新文件再导入") from None
     except MemoryError:
         raise fail(path, "文件内容过大，内存不足", "请拆分成几个较小的文件后分别导入") from None
+    except Exception as exc:  # a reader bug or a library surprise must still be one line for the user
+        raise fail(path, f"读取文件时出错（内部错误 {type(exc).__name__}）",
+                   "请用 Word/Excel/WPS 打开后另存为新文件再导入，仍不行请把文件发给系统管理员") from exc
 
 
 def _dispatch(path: Path, suffix: str, data: bytes) -> Document:

@@ -26,6 +26,7 @@ from pathlib import Path
 from statistics import median
 
 from parkgov.extract.document import Document
+from parkgov.extract.errors import ExtractError
 from parkgov.extract.readers.common import MAX_TEXT_CHARS, TextBuilder, fail, sha256_bytes
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—－–·•]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+|[ivxlcdmIVXLCDM]+)[\s\-—－–·•]*$")
@@ -49,10 +50,16 @@ def read_pdf(path: Path, data: bytes) -> Document:
         raise _broken(path) from None
     try:
         return _read(path, data, pdf)
+    except ExtractError:
+        raise
     except (PdfminerException, MalformedPDFException) as exc:
         inner = exc.args[0] if exc.args else exc
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise fail(path, "PDF 设有打开密码（已加密）", "请提供未加密的 PDF，或提供 Word 原件") from None
+        raise _broken(path) from None
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise fail(path, "PDF 设有打开密码（已加密）", "请提供未加密的 PDF，或提供 Word 原件") from None
+    except Exception:  # pdfminer raises many kinds of errors on damaged files (KeyError, struct.error …)
         raise _broken(path) from None
     finally:
         pdf.close()
