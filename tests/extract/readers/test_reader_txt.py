@@ -60,6 +60,12 @@ def test_gbk_plan_is_detected_not_assumed(tmp_path):
     assert doc.sha256 == __import__("hashlib").sha256(data).hexdigest()
 
 
+@pytest.mark.parametrize("text", ["附件", "青禾园区", "青禾经济开发区管理委员会", "园区2025年工作要点\n"])
+def test_short_gbk_texts(tmp_path, text):
+    """Short GBK bytes also decode cleanly as Big5 or EUC-KR: GB18030 is preferred among equals."""
+    assert read_document(write(tmp_path, "短.txt", text.encode("gbk"))).text == text
+
+
 def test_gb18030_only_characters(tmp_path):
     text = GBK_PLAN.replace("林  岚", "林  㛃") + "\n备注：𠀾字为扩展区汉字。\n"
     doc = read_document(write(tmp_path, "gb18030.txt", text.encode("gb18030")))
