@@ -97,6 +97,17 @@ def test_short_rows_are_widened_where_the_words_fit():
     assert rows(tables(text)[0])[3] == ("3", "实事", "建成园区消防站", "", "甘  霖", "应急局")
 
 
+def test_indented_paragraphs_after_a_table_are_not_rows():
+    text = (
+        "\t指标\n\t目标\n\t单位\n\n\t营业收入\n\t80\n\t亿元\n\n\t税收\n\t3.2\n\t亿元\n\n"
+        "\t以上指标由经发局负责统计，每月通报一次。\n\n\t各单位要按月报送完成情况。\n\n\t请认真贯彻执行。\n"
+    )
+    blocks = split_blocks(text)
+    assert [type(b).__name__ for b in blocks] == ["Table", "Paragraph", "Paragraph", "Paragraph"]
+    assert rows(blocks[0]) == [("指标", "目标", "单位"), ("营业收入", "80", "亿元"), ("税收", "3.2", "亿元")]
+    assert blocks[1].text == "以上指标由经发局负责统计，每月通报一次。"
+
+
 def test_lines_with_a_leading_tab_in_prose_are_paragraphs():
     text = "\t各单位要高度重视，认真组织实施。\n\t请于每月25日前报送进展情况。\n"
     assert tables(text) == []

@@ -161,6 +161,15 @@ def test_indented_paragraphs_are_not_a_table(tmp_path):
     assert [p.text for p in doc.paragraphs][1] == "坚持项目为王，全力推进园区高质量发展。"
 
 
+def test_tab_indented_prose_reads_in_linear_time(tmp_path):
+    line = "\t全年实现技工贸总收入86.5亿元，同比增长8.2%，新引进项目15个，其中亿元以上项目6个。\n"
+    data = (line * (2 * 1024 * 1024 // len(line.encode("utf-8")))).encode("utf-8")
+    start = time.process_time()
+    doc = read_document(write(tmp_path, "indented_big.txt", data))
+    assert doc.tables == [] and len(doc.paragraphs) > 10000
+    assert time.process_time() - start < 5
+
+
 def test_a_single_tab_line_is_not_a_table(tmp_path):
     doc = read_document(write(tmp_path, "one.txt", "联系人：\t许宁\n电话：12345678\n".encode("utf-8")))
     assert doc.tables == []

@@ -107,15 +107,17 @@ def find_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
             i += 1
             continue
         end, table = result
-        found.append((i, end, table))
-        i = end
+        if table is not None:
+            found.append((i, end, table))
+        i = max(end, i + 1)  # a region that is not a table is prose: never read it again
     return found
 
 
 # --- cell per line -----------------------------------------------------------------------
 
-def _cell_per_line(lines: list[Line], start: int) -> tuple[int, Table] | None:
+def _cell_per_line(lines: list[Line], start: int) -> tuple[int, Table | None]:
     fragments: list[list[_Cell]] = []
+    firsts: list[int] = []       # the line each fragment starts on
     cur: list[_Cell] = []
     j = start
     n = len(lines)
@@ -123,6 +125,8 @@ def _cell_per_line(lines: list[Line], start: int) -> tuple[int, Table] | None:
     while j < n:
         text = lines[j].text
         if is_cell_line(text):
+            if not cur:
+                firsts.append(j)
             cur.append(_Cell([text[1:]], lines[j].offset + 1))
             end = j + 1
             j += 1
@@ -145,26 +149,33 @@ def _cell_per_line(lines: list[Line], start: int) -> tuple[int, Table] | None:
             break
     if cur:
         fragments.append(cur)
-    rows = _rows_from_fragments(fragments)
+    rows, used = _rows_from_fragments(fragments)
     if rows is None:
-        return None
+        return end, None
+    if used < len(fragments):       # prose after the table: the table ends before it
+        end = firsts[used]
+        while end > start and not lines[end - 1].text.strip():
+            end -= 1
     return end, _table(rows)
 
 
-def _rows_from_fragments(fragments: list[list[_Cell]]) -> list[list[_Cell]] | None:
+def _rows_from_fragments(fragments: list[list[_Cell]]) -> tuple[list[list[_Cell]] | None, int]:
+    """The rows, and how many fragments they use (the rest is prose after the table)."""
     sizes = Counter(len(f) for f in fragments)
     if not sizes:
-        return None
+        return None, 0
     width = max(sizes, key=lambda s: (sizes[s], s))
     if width < 2 or sum(1 for f in fragments if len(f) == width) < 2:
-        return None
+        return None, 0
     texts = [[_text(c) for c in f] for f in fragments]
     if not _header_like(texts[0]) and not any(_digits(t[0]) for t in texts if len(t) == width):
-        return None  # neither a header nor numbered rows: indented paragraphs, not a table
+        return None, 0  # neither a header nor numbered rows: indented paragraphs, not a table
     seq_column = _is_seq_column([t for t in texts if len(t) == width])
     rows: list[list[_Cell]] = []
     i = 0
     while i < len(fragments):
+        if rows and len(fragments[i]) == 1 and texts[i][0].endswith(_SENTENCE_END) and len(rows) >= 2:
+            break  # a lone sentence where a row should start: an indented paragraph after the table
         row = list(fragments[i])
         i += 1
         while (len(row) < width and i < len(fragments) and len(row) + len(fragments[i]) <= width
@@ -172,7 +183,7 @@ def _rows_from_fragments(fragments: list[list[_Cell]]) -> list[list[_Cell]] | No
             row.extend(fragments[i])
             i += 1
         rows.append(row)
-    return rows
+    return rows, i
 
 
 def _table(rows: list[list[_Cell]]) -> Table:
