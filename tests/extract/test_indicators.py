@@ -263,3 +263,11 @@ def test_progress_table_with_a_rate_column():
 def test_a_bare_count_after_a_comma_is_named_by_the_clause_before():
     facts = indicators_in_text("省级以上研发平台数量偏少，仅有6家，高层次人才短缺。", kind="actual")
     assert [(f.name, f.value, f.unit) for f in facts] == [("省级以上研发平台", 6, "家")]
+
+
+def test_kind_and_comparator_carry_through_a_sentence():
+    text = "全年预计实现营业收入突破60亿元，利润3亿元，新增就业500人。进入全省前20名，内联引资年均增速不低于12%，达到30亿元。"
+    facts = extract_indicators(_doc(text), DocumentInfo(genre="summary"))
+    assert [(f.name, f.value, f.kind, f.comparator) for f in facts] == [
+        ("营业收入", 60, "target", ">="), ("利润", 3, "target", None), ("新增就业", 500, "target", None),
+        ("进入全省", 20, "actual", "<="), ("内联引资", 30, "actual", ">=")]

@@ -33,12 +33,12 @@ UNIT_KIND = {**{u: "money" for u in MONEY_UNITS}, **{u: "percent" for u in PERCE
              **{u: "count" for u in COUNT_UNITS}, **{u: "physical" for u in PHYSICAL_UNITS}}
 _PER = ("亩", "平方米", "人", "年", "吨", "户", "家", "个")
 
-_WORD_BEFORE_ONE_CHAR = frozenset("通经越度跨错改难超不最接附将邻靠赶高")
+_WORD_BEFORE_ONE_CHAR = frozenset("通经越度跨错改难超不最接附将邻靠赶高提目此以当日年月之")
 _PRE_COMP = {"突破": GE, "超过": GE, "不低于": GE, "不少于": GE, "不小于": GE, "至少": GE,
              "逾": GE, "过": GE, "超": GE, "以上": GE, "大于": GE, "高于": GE, "≥": GE, ">=": GE,
              "不到": LE, "≤": LE, "<=": LE,
              "不超过": LE, "不高于": LE, "控制在": LE, "低于": LE, "小于": LE, "不足": LE,
-             "约": APPROX, "近": APPROX, "大约": APPROX}
+             "约": APPROX, "近": APPROX, "大约": APPROX, "前": LE}
 _POST_COMP = {"以上": GE, "及以上": GE, "余": GE, "多": GE, "以内": LE, "以下": LE, "及以下": LE,
               "左右": APPROX, "上下": APPROX}
 
@@ -150,6 +150,14 @@ def _pre_before(text: str, pos: int) -> tuple[str | None, int]:
                 return None, pos  # 通过, 接近, 将近: the end of another word
             return word, at
     return None, pos
+
+
+def comparator_before(text: str) -> str | None:
+    """The comparator a text ends with (``占比尚不足`` → ``<=``), if any."""
+    if not isinstance(text, str):
+        return None
+    pre, _ = _pre_before(text, len(text))
+    return _PRE_COMP[pre] if pre else None
 
 
 def find_quantities(text: str) -> list[Quantity]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from parkgov.extract.document import Document, Paragraph, Table
 from parkgov.extract.facts import DocumentInfo, IndicatorFact
-from parkgov.extract.figures import Growth, Quantity, find_growths, find_quantities, normalize
+from parkgov.extract.figures import (Growth, Quantity, comparator_before, find_growths, find_quantities,
+                                     normalize)
 from parkgov.extract.indicator_tables import table_indicators
 
 TARGET_GENRES = frozenset({"plan", "action_plan", "task_table", "project_table"})
@@ -55,6 +56,8 @@ _PERIOD = re.compile(r"20\d{2}年\d{1,2}[-—~至]\d{1,2}月|20\d{2}年(?:上|�
 _TARGET_CUE = re.compile(r"预计|力争|计划|目标|确保|力求|锚定|拟|打算|到20\d{2}年|至20\d{2}年"
                          r"|需要|至少需|努力|力促|预期|安排")
 _ACTUAL_CUE = re.compile(r"已|目前|现有|共有|截至|截止")
+_DONE_CUE = re.compile(r"已|完成|实现|累计|截至|截止|共有|上半年|前三季度|今年以来|\d{1,2}[-—至]\d{1,2}月")
+_AT_LEAST = re.compile(r"至少|最少|不少于|不低于")
 _FORWARD_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]部分)"
                               r".{0,20}(?:下一步|打算|计划|思路|工作安排|明年|目标任务)")
 _NOT_AFTER_START = frozenset("同比较增下减占左以和及或与并、，,。；;：:的上")
@@ -330,12 +333,29 @@ def _period(prefix: str) -> str | None:
     return found
 
 
-def _kind(prefix: str, name: str, default: str) -> str:
+def _kind(prefix: str, name: str, default: str, inherited: str | None) -> str:
+    """target or actual: the genre's default, the clause's own cue, else the sentence's earlier figure."""
     if default == "actual":
         if name.endswith("率"):
             return "actual"
-        return "target" if _TARGET_CUE.search(prefix) or "计划" in name or "目标" in name else "actual"
+        if _TARGET_CUE.search(prefix) or "计划" in name or "目标" in name:
+            return "target"
+        return inherited if inherited and not _DONE_CUE.search(prefix) else "actual"
     return "actual" if _ACTUAL_CUE.search(prefix) else "target"
+
+
+def _comparator(f: _Found, prefix: str, tail: str) -> str | None:
+    """The figure's comparator, else one implied by its clause, its growth or the line before."""
+    q, g = f.q, f.g
+    if q is None:
+        return g.comparator
+    if q.comparator:
+        return q.comparator
+    if g is not None and g.end <= q.start and g.comparator:
+        return g.comparator  # 年均增速不低于16%，达到60亿元
+    if _AT_LEAST.search(prefix):
+        return ">="
+    return comparator_before(tail.rstrip()) if f.start == 0 and tail else None
 
 
 def _tail(prev_line: str | None) -> str:
@@ -372,18 +392,21 @@ def unwrap(text: str) -> str:
 def _facts(line: str, offset: int, fallback: str | None, next_line: str | None,
            default_kind: str, prev_line: str | None = None, source: str | None = None) -> list[IndicatorFact]:
     original, line = source or line, normalize(line)
+    tail = normalize(_tail(prev_line))
     out = []
-    for f in _line_facts(line, fallback, next_line, normalize(_tail(prev_line))):
+    last_sentence, last_kind = -1, None
+    for f in _line_facts(line, fallback, next_line, tail):
         lo = max(0, f.start - 200)
         sent = max(max(line.rfind(c, lo, f.start) for c in "。；;！？!?") + 1, lo)
         at = f.q.num_start if f.q else f.g.start
         prefix = line[f.start:at]
         q, g = f.q, f.g
-        comparator = q.comparator if q else g.comparator
+        kind = _kind(prefix, f.name, default_kind, last_kind if sent == last_sentence else None)
+        last_sentence, last_kind = sent, kind
         out.append(IndicatorFact(
             name=f.name, value=q.value if q else None, unit=(q.unit or None) if q else None,
-            yoy_pct=g.pct if g else None, comparator=comparator,
-            kind=_kind(prefix, f.name, default_kind), period=_period(line[sent:at]),
+            yoy_pct=g.pct if g else None, comparator=_comparator(f, prefix, tail),
+            kind=kind, period=_period(line[sent:at]),
             quote=original[f.start:f.end].strip(), offset=offset + f.start + _lstrip_len(original[f.start:f.end])))
     return out
 
