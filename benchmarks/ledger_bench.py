@@ -1,0 +1,523 @@
+"""Benchmark: a province's ledger (150 parks × 50 units × 200 tasks, 12 months of progress, 5 000 projects).
+
+Generates the ledger with bulk inserts (PostgreSQL COPY, SQLite executemany) into a fresh database
+migrated to head, then measures, each figure beside a baseline measured in the same run:
+
+* status of one park through the real service (goal < 200 ms) vs a plain SELECT of the same rows;
+* status of the whole province through the real service (goal < 10 s) vs a plain SELECT of its rows;
+* the park dashboard API call p95 under 50 concurrent clients on loopback (goal < 100 ms), the real
+  app served by uvicorn in a subprocess, vs ``GET /api/v1/me`` (authentication only) under the same load.
+
+Run:
+    .venv/bin/python benchmarks/ledger_bench.py            # full, PostgreSQL on --pg-url
+    .venv/bin/python benchmarks/ledger_bench.py --quick    # 5 parks on SQLite, under a minute
+The PostgreSQL database ``parkgov_bench_<random>`` is created on the server and dropped at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import httpx  # noqa: E402
+from sqlalchemy import Engine, create_engine, select, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from parkgov.services import province, status  # noqa: E402
+from parkgov.services.access import Actor  # noqa: E402
+from parkgov.services.users import hash_token  # noqa: E402
+from parkgov.store.database import make_engine, make_session_factory  # noqa: E402
+from parkgov.store.migrate import upgrade_to_head  # noqa: E402
+from parkgov.store.models import Base  # noqa: E402
+
+DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+GOAL_PARK_MS = 200.0
+GOAL_PROVINCE_S = 10.0
+GOAL_P95_MS = 100.0
+YEAR = 2025
+AS_OF = date(2025, 12, 31)
+TOKEN = "pgv_ledger_bench_admin_token"
+T = Base.metadata.tables
+
+
+@dataclass(frozen=True)
+class Scale:
+    parks: int
+    units: int
+    tasks: int
+    indicators: int
+    projects: int
+    months: int = 12
+
+
+FULL = Scale(parks=150, units=50, tasks=200, indicators=12, projects=5000)
+QUICK = Scale(parks=5, units=50, tasks=200, indicators=12, projects=170)
+
+
+# ---------------------------------------------------------------- generation
+
+def _defaults(table) -> dict:
+    """Python-side scalar/callable defaults of ``table`` (Core COPY does not apply them)."""
+    out = {}
+    for col in table.columns:
+        if col.default is None or col.primary_key:
+            continue
+        out[col.name] = col.default.arg(None) if col.default.is_callable else col.default.arg
+    out["version"] = 1
+    return {k: v for k, v in out.items() if k in table.c}
+
+
+def generate(scale: Scale, seed: int = 7):
+    """Yield ``(table name, list of row dicts)`` batches of a whole province, ids assigned here."""
+    rnd = random.Random(seed)
+    ids = {name: 0 for name in T}
+
+    def next_id(name: str) -> int:
+        ids[name] += 1
+        return ids[name]
+
+    now = datetime(2025, 1, 2, tzinfo=timezone.utc)
+    parks, settings = [], []
+    for p in range(1, scale.parks + 1):
+        parks.append({"id": p, "name": f"基准第{p}经济开发区", "short_name": f"基准{p}区", "created_at": now})
+        settings.append({"park_id": p, "ranking_weights": {}})
+    yield "parks", parks
+    yield "park_settings", settings
+    yield "users", [{"id": 1, "username": "bench_admin", "display_name": "基准管理员", "password_hash": "!",
+                     "roles": ["admin"], "api_token_hash": hash_token(TOKEN), "is_active": True,
+                     "created_at": now}]
+    projects_per_park = [scale.projects // scale.parks + (1 if p < scale.projects % scale.parks else 0)
+                         for p in range(scale.parks)]
+    deadlines = [("3月底前", date(2025, 3, 31)), ("6月底前", date(2025, 6, 30)), ("9月底前", date(2025, 9, 30)),
+                 ("年底前", date(2025, 12, 31)), ("长期坚持", None), ("11月底前", date(2025, 11, 30))]
+    for p in range(1, scale.parks + 1):
+        units = [{"id": next_id("units"), "park_id": p, "name": f"第{u}责任单位", "kind": "department",
+                  "is_active": True, "created_at": now} for u in range(1, scale.units + 1)]
+        unit_ids = [u["id"] for u in units]
+        people = [{"id": next_id("people"), "park_id": p, "name": f"领导{k}", "title": "副主任", "is_active": True,
+                   "created_at": now} for k in range(1, 11)]
+        rounds = [{"id": next_id("dispatch_rounds"), "park_id": p, "period": f"{YEAR}-{m:02d}",
+                   "deadline": (date(YEAR, m, 28) + timedelta(days=8)).replace(day=5),
+                   "status": "closed" if m < scale.months else "open", "opened_at": now,
+                   "closed_at": now if m < scale.months else None} for m in range(1, scale.months + 1)]
+        indicators, actuals, tasks, leads, leaders, targets = [], [], [], [], [], []
+        projects, investments, reports, orders, events = [], [], [], [], []
+        submitted: dict[tuple[int, int], datetime] = {}
+
+        def report(rd: dict, m: int, unit_id: int, column: str, item_id: int, **fields) -> dict:
+            late = rnd.random() < 0.1
+            at = datetime.combine(rd["deadline"], datetime.min.time(), timezone.utc) - timedelta(
+                days=rnd.randint(0, 4)) + timedelta(days=3 if late else 0, hours=rnd.randint(8, 17))
+            row = {"id": next_id("progress_reports"), "round_id": rd["id"], "unit_id": unit_id, "indicator_id": None,
+                   "task_id": None, "project_id": None, column: item_id, "revision": 1, "supersedes_id": None,
+                   "state": "in_progress", "narrative": f"第{m}月工作按计划推进。", "value": None,
+                   "value_unit": None, "values": {}, "reported_by_id": None, "reported_at": at, **fields}
+            reports.append(row)
+            key = (rd["id"], unit_id)
+            submitted[key] = min(submitted.get(key, at), at)
+            if rnd.random() < 0.05:
+                again = dict(row, id=next_id("progress_reports"), revision=2, supersedes_id=row["id"],
+                             reported_at=at + timedelta(days=1), narrative=row["narrative"] + "（更正）")
+                reports.append(again)
+            return row
+
+        for k in range(1, scale.indicators + 1):
+            target = Decimal(rnd.randint(20, 400))
+            growth = Decimal(rnd.choice(["6.5", "8", "10", "12"])) if k % 2 else None
+            ind = {"id": next_id("indicators"), "park_id": p, "year": YEAR, "name": f"经济指标{k}", "unit": "亿元",
+                   "target_value": target, "comparator": ">=", "growth_target_pct": growth,
+                   "lead_unit_id": unit_ids[k % len(unit_ids)], "leader_id": people[k % 10]["id"],
+                   "status": "active", "created_at": now}
+            indicators.append(ind)
+            pace = Decimal(rnd.uniform(0.75, 1.15))
+            for m, rd in enumerate(rounds, 1):
+                value = (target * pace * m / 12).quantize(Decimal("0.01"))
+                yoy = Decimal(rnd.uniform(-3, 15)).quantize(Decimal("0.1"))
+                row = report(rd, m, ind["lead_unit_id"], "indicator_id", ind["id"], value=value, value_unit="亿元",
+                             values={"yoy_pct": str(yoy)})
+                actuals.append({"id": next_id("indicator_actuals"), "indicator_id": ind["id"], "period": rd["period"],
+                                "cumulative": True, "value": value, "unit": "亿元", "yoy_pct": yoy,
+                                "progress_report_id": row["id"], "status": "active", "created_at": now})
+        for k in range(1, scale.tasks + 1):
+            text_, due = deadlines[k % len(deadlines)]
+            task = {"id": next_id("tasks"), "park_id": p, "year": YEAR, "seq": str(k),
+                    "category": f"重点工作类别{k % 8 + 1}", "item": f"第{k}项重点任务",
+                    "requirement": f"完成第{k}项重点任务的年度目标。", "deadline_text": text_, "deadline": due,
+                    "status": "active", "created_at": now}
+            tasks.append(task)
+            owners = rnd.sample(unit_ids, 2 if k % 5 == 0 else 1)
+            leads += [{"task_id": task["id"], "unit_id": u} for u in owners]
+            leaders.append({"task_id": task["id"], "person_id": people[k % 10]["id"]})
+            target = None
+            if k % 4 == 0:
+                target = {"id": next_id("task_targets"), "task_id": task["id"], "name": "新增规上企业",
+                          "value": Decimal(rnd.randint(2, 20)), "unit": "家", "comparator": ">="}
+                targets.append(target)
+            finish = rnd.randint(3, 14)
+            for m, rd in enumerate(rounds, 1):
+                state = "completed" if m >= finish else ("blocked" if rnd.random() < 0.05 else "in_progress")
+                values = {}
+                if target is not None:
+                    done = (target["value"] * m / 12).quantize(Decimal("1"))
+                    values = {"targets": [{"target_id": target["id"], "name": target["name"], "value": str(done),
+                                           "unit": "家"}]}
+                report(rd, m, owners[0], "task_id", task["id"], state=state, values=values)
+        for k in range(1, projects_per_park[p - 1] + 1):
+            plan = Decimal(rnd.randint(2000, 50000))
+            start = date(YEAR, rnd.randint(1, 9), 15)
+            proj = {"id": next_id("projects"), "park_id": p, "year": YEAR, "name": f"第{p}区重点项目{k}",
+                    "category": rnd.choice(["industrial", "infrastructure"]),
+                    "stage": rnd.choice(["new", "continued", "preliminary"]), "owner": f"建设单位{k}",
+                    "total_investment": plan * 3, "total_investment_unit": "万元", "annual_plan": plan,
+                    "annual_plan_unit": "万元", "lead_unit_id": rnd.choice(unit_ids),
+                    "leader_id": rnd.choice(people)["id"], "started_planned": start,
+                    "started_actual": start + timedelta(days=rnd.randint(-10, 40)) if rnd.random() < 0.8 else None,
+                    "completed_planned": date(YEAR, 12, 20), "status": "active", "created_at": now}
+            projects.append(proj)
+            pace = rnd.uniform(0.5, 1.2)
+            for m, rd in enumerate(rounds, 1):
+                amount = (plan * Decimal(pace) / 12).quantize(Decimal("0.01"))
+                row = report(rd, m, proj["lead_unit_id"], "project_id", proj["id"],
+                             values={"investment": {"value": str(amount), "unit": "万元"}})
+                investments.append({"id": next_id("project_investments"), "project_id": proj["id"],
+                                    "period": rd["period"], "amount": amount, "unit": "万元",
+                                    "progress_report_id": row["id"], "created_at": now})
+        for k in range(1, 7):
+            closed = k % 3 == 0
+            order = {"id": next_id("supervision_orders"), "park_id": p, "number": f"督办〔2025〕{k}号",
+                     "unit_id": rnd.choice(unit_ids), "round_id": rounds[k]["id"], "task_id": tasks[k]["id"],
+                     "reason": "任务进度滞后于序时进度", "due_date": date(YEAR, 12 if k % 2 else 11, 10 + k),
+                     "status": "closed" if closed else "assigned", "issued_at": now,
+                     "closed_at": now + timedelta(days=20) if closed else None}
+            orders.append(order)
+            steps = [("raise", None, "raised"), ("assign", "raised", "assigned")]
+            if closed:
+                steps += [("reply", "assigned", "replied"), ("verify", "replied", "verified"),
+                          ("close", "verified", "closed")]
+            events += [{"id": next_id("supervision_events"), "order_id": order["id"], "at": now + timedelta(days=i),
+                        "action": action, "from_status": before, "to_status": after, "note": "督办办理"}
+                       for i, (action, before, after) in enumerate(steps)]
+        subs = [{"id": next_id("submissions"), "round_id": r, "unit_id": u, "submitted_at": at,
+                 "late": at.date() > next(rd["deadline"] for rd in rounds if rd["id"] == r)}
+                for (r, u), at in submitted.items()]
+        yield "units", units
+        yield "people", people
+        yield "dispatch_rounds", rounds
+        yield "indicators", indicators
+        yield "tasks", tasks
+        yield "task_lead_units", leads
+        yield "task_leaders", leaders
+        yield "task_targets", targets
+        yield "projects", projects
+        yield "progress_reports", reports
+        yield "indicator_actuals", actuals
+        yield "project_investments", investments
+        yield "submissions", subs
+        yield "supervision_orders", orders
+        yield "supervision_events", events
+
+
+def _copy_value(value):
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+
+
+def _copy_rows(conn, table, rows: list[dict], defaults: dict) -> None:
+    """PostgreSQL COPY of ``rows`` (dicts) into ``table`` through psycopg."""
+    columns = [c.name for c in table.columns if c.name in rows[0] or c.name in defaults]
+    names = ", ".join(f'"{c}"' for c in columns)
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([_copy_value(row[c] if c in row else defaults[c]) for c in columns])
+
+
+def _insert_rows(conn, table, rows: list[dict], defaults: dict) -> None:
+    """SQLite: one Core ``insert()`` executemany."""
+    conn.execute(table.insert(), [{**defaults, **row} for row in rows])
+
+
+def load(engine: Engine, scale: Scale) -> dict[str, int]:
+    """Generate and bulk-load the province; returns row counts per table."""
+    pg = engine.dialect.name == "postgresql"
+    counts: dict[str, int] = {}
+    defaults = {name: _defaults(table) for name, table in T.items()}
+    pending: dict[str, list[dict]] = {}
+
+    def flush(conn) -> None:
+        for name in [t.name for t in Base.metadata.sorted_tables]:
+            rows = pending.pop(name, None)
+            if rows:
+                (_copy_rows if pg else _insert_rows)(conn, T[name], rows, defaults[name])
+
+    with engine.begin() as conn:
+        if pg:
+            conn.execute(text("SET LOCAL synchronous_commit = off"))
+        for name, rows in generate(scale):
+            if not rows:
+                continue
+            pending.setdefault(name, []).extend(rows)
+            counts[name] = counts.get(name, 0) + len(rows)
+            if name == "supervision_events" and sum(map(len, pending.values())) > 50_000:
+                flush(conn)
+        flush(conn)
+        if pg:
+            for table in Base.metadata.sorted_tables:
+                if "id" in table.c and table.c.id.autoincrement is not False and table.c.id.primary_key:
+                    conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                                      f"(SELECT coalesce(max(id), 0) + 1 FROM \"{table.name}\"), false)"))
+    with engine.connect() as conn:
+        if pg:
+            conn.execute(text("ANALYZE"))
+            conn.commit()
+    return counts
+
+
+# ---------------------------------------------------------------- measurements
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    """Median seconds of ``repeat`` runs of ``fn`` and its last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def park_status_once(factory, park_id: int):
+    with factory() as session:
+        return status.park_status(session, Actor.system(), park_id, AS_OF)
+
+
+def park_rows_once(engine: Engine, park_id: int) -> int:
+    """Baseline: a plain SELECT of the rows the park's status reads."""
+    rounds = select(T["dispatch_rounds"].c.id).where(T["dispatch_rounds"].c.park_id == park_id)
+    with engine.connect() as conn:
+        n = 0
+        for name in ("indicators", "tasks", "projects"):
+            n += len(conn.execute(select(T[name]).where(T[name].c.park_id == park_id)).all())
+        n += len(conn.execute(select(T["progress_reports"]).where(T["progress_reports"].c.round_id.in_(rounds))).all())
+        return n
+
+
+def province_once(factory):
+    with factory() as session:
+        return province.province_status(session, Actor.system(), AS_OF)
+
+
+def province_rows_once(engine: Engine) -> int:
+    """Baseline: a plain SELECT of every ledger row and progress report of the province."""
+    with engine.connect() as conn:
+        n = 0
+        for name in ("indicators", "tasks", "projects", "progress_reports"):
+            n += len(conn.execute(select(T[name])).all())
+        return n
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(url: str, workers: int = 1) -> tuple[subprocess.Popen, str]:
+    """The real app under uvicorn in a subprocess on a free loopback port; waits until it answers."""
+    port = _free_port()
+    env = {**os.environ, "PARKGOV_DATABASE_URL": url, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "parkgov.web.app:create_app", "--factory",
+                             "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning",
+                             "--no-access-log"], env=env, cwd=tempfile.gettempdir())
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"uvicorn exited with code {proc.returncode}")
+        try:
+            if httpx.get(f"{base}/api/v1/me", headers=_auth(), timeout=2).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit("uvicorn did not answer within 60 s")
+
+
+def _auth() -> dict:
+    return {"Authorization": f"Bearer {TOKEN}"}
+
+
+def load_test(base: str, paths: list[str], clients: int, total: int, seconds: float) -> dict:
+    """``clients`` threads released together, each with its own keep-alive connection, until ``total``
+    requests are done or ``seconds`` have passed; latencies of successful requests."""
+    barrier = threading.Barrier(clients)
+    lock = threading.Lock()
+    latencies: list[float] = []
+    errors: list[str] = []
+    issued = [0]
+    stop_at = [0.0]
+
+    def client(i: int) -> None:
+        rnd = random.Random(i)
+        with httpx.Client(base_url=base, headers=_auth(), timeout=120) as http:
+            http.get(paths[0])
+            barrier.wait()
+            while True:
+                with lock:
+                    if issued[0] >= total or time.monotonic() > stop_at[0]:
+                        return
+                    issued[0] += 1
+                path = rnd.choice(paths)
+                start = time.perf_counter()
+                try:
+                    resp = http.get(path)
+                    ok = resp.status_code == 200
+                    detail = f"{resp.status_code} {resp.text[:200]}"
+                except httpx.HTTPError as exc:
+                    ok, detail = False, repr(exc)
+                elapsed = time.perf_counter() - start
+                with lock:
+                    (latencies.append(elapsed) if ok else errors.append(detail))
+
+    stop_at[0] = time.monotonic() + seconds + 60
+    threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
+    for t in threads:
+        t.start()
+    started = time.perf_counter()
+    stop_at[0] = time.monotonic() + seconds
+    for t in threads:
+        t.join(timeout=seconds + 180)
+    wall = time.perf_counter() - started
+    if errors:
+        print(f"    ！{len(errors)} 个请求失败，例如：{errors[0]}")
+    latencies.sort()
+    n = len(latencies)
+    return {"n": n, "p50": latencies[n // 2] if n else float("nan"),
+            "p95": latencies[min(n - 1, int(n * 0.95))] if n else float("nan"),
+            "rps": n / wall if wall else 0.0, "errors": len(errors)}
+
+
+# ---------------------------------------------------------------- driver
+
+def _pad(label: str, width: int) -> str:
+    """``label`` padded to ``width`` terminal columns (a hanzi takes two)."""
+    return label + " " * max(0, width - sum(2 if ord(c) > 0x2E80 else 1 for c in label))
+
+
+def _line(label: str, value: float, unit: str, baseline: float, goal: float | None) -> None:
+    ratio = value / baseline if baseline else float("inf")
+    verdict = "" if goal is None else ("  达标" if value < goal else "  未达标")
+    goal_text = "" if goal is None else f"  目标 < {goal:g} {unit}"
+    print(f"  {_pad(label, 20)}{value:10.1f} {unit}   基线 {baseline:9.1f} {unit}   倍数 {ratio:6.1f}{goal_text}{verdict}")
+
+
+def run(url: str, scale: Scale, args) -> None:
+    engine = make_engine(url)
+    factory = make_session_factory(engine)
+    try:
+        start = time.perf_counter()
+        upgrade_to_head(url)
+        migrated = time.perf_counter() - start
+        start = time.perf_counter()
+        counts = load(engine, scale)
+        generated = time.perf_counter() - start
+        total_rows = sum(counts.values())
+        print(f"数据库：{make_url(url).get_backend_name()}  园区 {scale.parks} × 单位 {scale.units} × 任务 {scale.tasks}，"
+              f"{scale.months} 个月，项目 {counts.get('projects', 0)}")
+        print(f"  进度报告 {counts['progress_reports']:,} 条，共 {total_rows:,} 行；"
+              f"建表 {migrated:.1f} s，生成并批量写入 {generated:.1f} s（{total_rows / generated:,.0f} 行/秒）")
+
+        park_id = (scale.parks + 1) // 2
+        park_status_once(factory, park_id)
+        park_rows_once(engine, park_id)
+        svc, view = timed(lambda: park_status_once(factory, park_id), args.repeat)
+        base, _ = timed(lambda: park_rows_once(engine, park_id), args.repeat)
+        print(f"单个园区状态（{len(view['tasks'])} 项任务、{len(view['indicators'])} 项指标、"
+              f"{len(view['projects'])} 个项目，截至 {AS_OF}，{args.repeat} 次取中位数）")
+        _line("状态服务", svc * 1000, "ms", base * 1000, GOAL_PARK_MS)
+
+        svc, result = timed(lambda: province_once(factory), 1)
+        base, _ = timed(lambda: province_rows_once(engine), 1)
+        print(f"全省状态（{len(result['parks'])} 个园区，{sum(result['totals'].values()):,} 个事项）")
+        _line("全省状态服务", svc, "s", base, GOAL_PROVINCE_S)
+
+        proc, http_base = serve(url, args.workers)
+        try:
+            parks = list(range(1, scale.parks + 1))
+            dash = [f"/api/v1/parks/{p}/dashboard?as_of={AS_OF.isoformat()}" for p in parks]
+            me = ["/api/v1/me"]
+            print(f"接口并发（uvicorn 子进程 {args.workers} 个工作进程，{args.clients} 个并发客户端，最多 {args.requests} 次请求或 "
+                  f"{args.seconds:g} s）")
+            baseline = load_test(http_base, me, args.clients, args.requests, args.seconds)
+            result = load_test(http_base, dash, args.clients, args.requests, args.seconds)
+            print(f"  园区概览 GET …/dashboard：{result['n']} 次，p50 {result['p50'] * 1000:.1f} ms，"
+                  f"{result['rps']:.1f} 次/秒；基线 GET /api/v1/me：{baseline['n']} 次，"
+                  f"p50 {baseline['p50'] * 1000:.1f} ms，{baseline['rps']:.1f} 次/秒")
+            _line("园区概览接口 p95", result["p95"] * 1000, "ms", baseline["p95"] * 1000, GOAL_P95_MS)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    finally:
+        engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="parkgov 台账规模与并发基准测试")
+    parser.add_argument("--quick", action="store_true", help="小规模（5 个园区，SQLite），一分钟内完成")
+    parser.add_argument("--pg-url", default=DEFAULT_PG_URL, help="PostgreSQL 服务器地址（在其上新建并最终删除基准库）")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default=None,
+                        help="默认：完整版用 postgresql，--quick 用 sqlite")
+    parser.add_argument("--parks", type=int, default=None, help="园区数（覆盖默认规模）")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=None, help="每项接口测试的请求数上限")
+    parser.add_argument("--seconds", type=float, default=None, help="每项接口测试的时间上限（秒）")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn 工作进程数（默认 1，与 parkgov serve 相同）")
+    parser.add_argument("--repeat", type=int, default=5, help="单个园区状态的重复次数（取中位数）")
+    args = parser.parse_args()
+    scale = QUICK if args.quick else FULL
+    if args.parks:
+        scale = Scale(parks=args.parks, units=scale.units, tasks=scale.tasks, indicators=scale.indicators,
+                      projects=max(args.parks, scale.projects * args.parks // scale.parks))
+    args.requests = args.requests or (300 if args.quick else 1000)
+    args.seconds = args.seconds or (15.0 if args.quick else 60.0)
+    backend = args.backend or ("sqlite" if args.quick else "postgresql")
+    if backend == "sqlite":
+        tmp = Path(tempfile.mkdtemp(prefix="parkgov_bench_"))
+        try:
+            run(f"sqlite:///{tmp / 'ledger.db'}", scale, args)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
+    name = f"parkgov_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(args.pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        run(make_url(args.pg_url).set(database=name).render_as_string(hide_password=False), scale, args)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+if __name__ == "__main__":
+    main()
