@@ -271,3 +271,11 @@ def test_kind_and_comparator_carry_through_a_sentence():
     assert [(f.name, f.value, f.kind, f.comparator) for f in facts] == [
         ("营业收入", 60, "target", ">="), ("利润", 3, "target", None), ("新增就业", 500, "target", None),
         ("进入全省", 20, "actual", "<="), ("内联引资", 30, "actual", ">=")]
+
+
+def test_growth_after_a_share_belongs_to_the_amount_and_notes_stay_in_names():
+    text = "完成固定资产投资15.6亿元，占年度目标的52%，同比增长8.9%。进出口总额（美元口径）3.2亿美元，百余家企业参展。"
+    facts = indicators_in_text(text, kind="actual")
+    assert [(f.name, f.value, f.unit, f.yoy_pct) for f in facts] == [
+        ("固定资产投资", 15.6, "亿元", 8.9), ("固定资产投资年度目标完成率", 52, "%", None),
+        ("进出口总额（美元口径）", 3.2, "亿美元", None), ("企业参展", 100, "家", None)]

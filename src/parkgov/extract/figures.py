@@ -125,6 +125,8 @@ def parse_number(text: str) -> float | None:
         pass
     if not re.fullmatch(rf"(?:{_ARABIC})[十百千万亿]?|[{_CN_DIGIT}十百千万亿点]+", s):
         return None
+    if s[0] in "百千":
+        s = "一" + s  # 百余家 → 一百
     try:
         value = cn2an.cn2an(s, "smart")
     except Exception:  # cn2an raises many kinds of errors on malformed numerals

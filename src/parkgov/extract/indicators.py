@@ -101,7 +101,15 @@ def _scan_back(line: str, pos: int, floor: int) -> int:
     """Start of the clause that ends at ``pos`` (never before ``floor``)."""
     i = pos
     lo = max(floor, pos - 48)
-    while i > lo and line[i - 1] not in _HARD and line[i - 1] != "、":
+    while i > lo:
+        ch = line[i - 1]
+        if ch in "）)":
+            opened = max(line.rfind("（", lo, i - 1), line.rfind("(", lo, i - 1))
+            if opened > lo and line[opened - 1] not in _HARD:
+                i = opened  # 进出口总额（美元口径）: a note inside the name
+                continue
+        if ch in _HARD or ch == "、":
+            break
         i -= 1
     return i
 
@@ -255,7 +263,7 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
             name = own + after
         else:
             name = own or after
-        growth = _growth_after(line, q, growths, starts, used)
+        growth = None if _is_share(q, name) else _growth_after(line, q, growths, starts, used)
         if not name:
             lent = _growth_before(line, q, growths, ends, used)
             name = _borrowed_name(line, q, start, floor, prev, fallback, lent)
@@ -272,11 +280,30 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
     for i, g in enumerate(growths):
         if i in used:
             continue
-        name = _growth_name(line, g, 0) or (fallback or "")
-        if name:
-            out.append(_Found(None, g, name, _scan_back(line, g.start, 0), g.end))
+        name = _growth_name(line, g, 0)
+        owner = None if name else _growth_owner(line, out, g)
+        if owner is not None:
+            owner.g, owner.end = g, max(owner.end, g.end)  # 15.6亿元，占目标的52%，同比增长8.9%
+        elif name or fallback:
+            out.append(_Found(None, g, name or fallback or "", _scan_back(line, g.start, 0), g.end))
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _is_share(q: Quantity, name: str) -> bool:
+    return q.unit in ("%", "‰") and name.endswith(("率", "比例", "占比", "比重"))
+
+
+def _growth_owner(line: str, found: list[_Found], g: Growth) -> _Found | None:
+    """The last figure before a nameless growth in its sentence that has no growth yet."""
+    for f in reversed(found):
+        if f.start > g.start:
+            continue
+        if any(c in _SENTENCE_END for c in line[f.end:g.start]):
+            return None
+        if f.q is not None and f.g is None and not _is_share(f.q, f.name) and f.q.unit not in ("%", "‰"):
+            return f
+    return None
 
 
 def _bare_numbers(line: str) -> list[Quantity]:
