@@ -74,3 +74,24 @@ def test_other_park_is_not_readable(session, session_factory, ledger):
     with pytest.raises(Forbidden):
         status.park_status(session, _actor(session, ledger, "coord"), other.park_id)
     assert status.park_status(session, _actor(session, ledger, "viewer"), other.park_id)["park"] == "桃花岭高新区"
+
+
+def test_growth_and_ceiling_indicators_follow_park_thresholds(session, ledger):
+    from parkgov.store.models import Indicator, ParkSettings
+
+    growth = Indicator(park_id=ledger.park_id, year=2025, name="规模工业增加值", growth_target_pct=Decimal("6.5"),
+                       lead_unit_id=ledger.units["科工局"])
+    session.add(growth)
+    session.commit()
+    coord = _actor(session, ledger, "coord")
+    rounds.open_round(session, coord, ledger.park_id, "2025-06", deadline=date(2099, 1, 1))
+    progress.submit(session, _actor(session, ledger, "rep_科工局"), ledger.park_id,
+                    ProgressInput("indicator", growth.id, "2025-06", yoy_pct=Decimal("5.0")))
+    progress.submit(session, _actor(session, ledger, "rep_人社局"), ledger.park_id,
+                    ProgressInput("indicator", ledger.indicators["城镇登记失业率"], "2025-06", value=Decimal("4.8")))
+    rows = _by_title(status.park_status(session, coord, ledger.park_id, as_of=date(2025, 6, 30)), "indicators")
+    assert rows["规模工业增加值"]["light"] == "yellow" and rows["城镇登记失业率"]["light"] == "red"
+    session.get(ParkSettings, ledger.park_id).growth_yellow_gap_pct = Decimal("1")
+    session.commit()
+    rows = _by_title(status.park_status(session, coord, ledger.park_id, as_of=date(2025, 6, 30)), "indicators")
+    assert rows["规模工业增加值"]["light"] == "red"

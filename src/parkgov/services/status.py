@@ -70,7 +70,8 @@ def _thresholds(settings: ParkSettings | None) -> Thresholds:
     if settings is None:
         return DEFAULT_THRESHOLDS
     try:
-        return Thresholds(green_gap_pct=Decimal(settings.green_gap_pct), yellow_gap_pct=Decimal(settings.yellow_gap_pct))
+        return Thresholds(green_gap_pct=Decimal(settings.green_gap_pct), yellow_gap_pct=Decimal(settings.yellow_gap_pct),
+                          growth_yellow_gap_pct=Decimal(settings.growth_yellow_gap_pct))
     except DomainError:
         return DEFAULT_THRESHOLDS
 
