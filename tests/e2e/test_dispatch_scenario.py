@@ -69,6 +69,7 @@ def test_report_rank_refuse_import(browser: Browser, live_app, screenshots, seed
     row.locator("textarea[name=narrative]").fill("全年12个产业项目已全部签约落地")
     row.get_by_role("button", name="提交").click()
     expect(reporter.locator(f"#row-task-{task8}")).to_contain_text("已提交第1版进展")
+    expect(reporter.locator("#unit-status")).to_have_text("按时报送")
     _shot(reporter, screenshots, "05_round_reporter")
     assert [r.narrative for r in _task8_reports(live_app)] == ["全年12个产业项目已全部签约落地"]
 
@@ -122,6 +123,11 @@ def test_report_rank_refuse_import(browser: Browser, live_app, screenshots, seed
     expect(coord.locator(".flash.ok")).to_contain_text("已导入")
     coord.goto("/tasks?as_of=2025-06-30&text=核对后")
     expect(coord.locator("#ledger-rows tbody")).to_contain_text("地区生产总值（核对后）")
+    coord.locator("#ledger-rows tbody a", has_text="地区生产总值（核对后）").first.click()
+    expect(coord.locator(".quote")).to_contain_text("增长5.5%以上")
+    coord.get_by_role("link", name="在原文中查看").click()
+    expect(coord.locator("#doc-text mark.current")).to_contain_text("增长5.5%以上")
+    _shot(coord, screenshots, "12_document_source")
     coord.goto("/tasks?as_of=2025-06-30")
     coord.select_option("select[name=leader]", "王亮")
     expect(coord.locator("#ledger-rows tbody")).to_contain_text("全面发起招商引资新攻势")

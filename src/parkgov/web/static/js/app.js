@@ -13,7 +13,7 @@
   var builders = {
     completion: function (d) {
       return {
-        grid: { left: 8, right: 40, top: 30, bottom: 8, containLabel: true },
+        grid: { left: 8, right: 40, top: 34, bottom: 8, containLabel: true },
         tooltip: { trigger: "axis", valueFormatter: function (v) { return v == null ? "—" : v + "%"; } },
         xAxis: { type: "value", axisLabel: { formatter: "{value}%" }, max: function (v) { return Math.max(110, Math.ceil(v.max / 10) * 10); } },
         yAxis: { type: "category", inverse: true, data: d.rows.map(function (r) { return r.name; }), axisLabel: { width: 110, overflow: "truncate" } },
@@ -22,7 +22,7 @@
           data: d.rows.map(function (r) { return { value: r.value, url: r.url, itemStyle: { color: COLORS[r.light] || COLORS.grey } }; }),
           label: { show: true, position: "right", formatter: function (p) { return p.value == null ? "" : p.value + "%"; } },
           markLine: { symbol: "none", lineStyle: { color: COLORS.red, type: "dashed", width: 2 },
-            label: { formatter: "序时进度 " + d.time_progress + "%", position: "insideEndTop" }, data: [{ xAxis: d.time_progress }] }
+            label: { formatter: "序时进度 " + d.time_progress + "%", position: "end", color: COLORS.red }, data: [{ xAxis: d.time_progress }] }
         }]
       };
     },
@@ -46,7 +46,9 @@
         tooltip: { trigger: "axis" }, legend: { top: 0 },
         grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
         xAxis: { type: "category", data: d.months },
-        yAxis: [{ type: "value", name: d.unit }, { type: "value", name: "%", max: function (v) { return Math.max(100, Math.ceil(v.max)); } }],
+        yAxis: d.series.some(function (s) { return s.axis; })
+          ? [{ type: "value", name: d.unit }, { type: "value", name: "%", splitLine: { show: false } }]
+          : [{ type: "value", name: d.unit }],
         series: d.series.map(function (s) {
           return { name: s.name, type: s.type || "line", yAxisIndex: s.axis || 0, data: s.data, smooth: false,
             lineStyle: s.dashed ? { type: "dashed" } : undefined, itemStyle: s.color ? { color: s.color } : undefined };
@@ -73,6 +75,9 @@
       var build = builders[el.dataset.chart];
       if (!d || !build) { return; }
       el.dataset.drawn = "1";
+      if (d.rows && (el.dataset.chart === "completion" || el.dataset.chart === "ranking")) {
+        el.style.height = Math.max(el.clientHeight, d.rows.length * 26 + 70) + "px";
+      }
       var chart = window.echarts.init(el, null, { renderer: "svg" });
       chart.setOption(build(d));
       chart.on("click", function (p) { if (p.data && p.data.url) { go(p.data.url); } });
