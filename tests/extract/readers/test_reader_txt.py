@@ -177,7 +177,8 @@ def test_a_single_tab_line_is_not_a_table(tmp_path):
 
 
 def test_reading_is_fast(tmp_path):
-    """Reading is a small part of the ≥1 MB/s extraction budget: ask for ≥3 MB/s here."""
+    """Reading is a small part of the ≥1 MB/s extraction budget: ask for ≥2 MB/s of CPU time here
+    (about 6 MB/s on an idle machine)."""
     block = (seed("000").read_text(encoding="utf-8") + "\n" + seed("004").read_text(encoding="utf-8") + "\n")
     data = (block * (4 * 1024 * 1024 // len(block.encode("utf-8")) + 1)).encode("utf-8")
     path = write(tmp_path, "big.txt", data)
@@ -185,7 +186,7 @@ def test_reading_is_fast(tmp_path):
     doc = read_document(path)
     elapsed = time.process_time() - start
     assert len(doc.tables) > 100
-    assert len(data) / 1024 / 1024 / elapsed >= 3, f"{elapsed:.2f} s for {len(data) / 1e6:.1f} MB"
+    assert len(data) / 1024 / 1024 / elapsed >= 2, f"{elapsed:.2f} s for {len(data) / 1e6:.1f} MB"
 
 
 def test_reading_gbk_is_fast(tmp_path):
@@ -195,7 +196,7 @@ def test_reading_gbk_is_fast(tmp_path):
     doc = read_document(path)
     elapsed = time.process_time() - start
     assert doc.text.startswith("青禾经济开发区")
-    assert len(data) / 1024 / 1024 / elapsed >= 3, f"{elapsed:.2f} s for {len(data) / 1e6:.1f} MB"
+    assert len(data) / 1024 / 1024 / elapsed >= 2, f"{elapsed:.2f} s for {len(data) / 1e6:.1f} MB"
 
 
 def test_mixed_encodings_are_refused(tmp_path):

@@ -62,7 +62,10 @@ def read_pdf(path: Path, data: bytes) -> Document:
     except Exception:  # pdfminer raises many kinds of errors on damaged files (KeyError, struct.error …)
         raise _broken(path) from None
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except Exception:  # closing a damaged file can fail too; the answer is already decided
+            pass
 
 
 def _broken(path: Path):

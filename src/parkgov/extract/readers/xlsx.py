@@ -25,15 +25,13 @@ from __future__ import annotations
 import io
 import math
 import re
-import zipfile
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from lxml import etree
-
 from parkgov.extract.document import Document
+from parkgov.extract.errors import ExtractError
 from parkgov.extract.readers.common import MAX_TEXT_CHARS, TextBuilder, fail, sha256_bytes, trim_grid
 from parkgov.extract.readers.ooxml import Package
 
@@ -43,17 +41,14 @@ R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 def read_xlsx(path: Path, data: bytes) -> Document:
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     pkg = Package(path, data, ".xlsx")
     pkg.check_kind()
     merges = _merged_ranges(pkg)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError,
-            AttributeError, EOFError, OSError, etree.XMLSyntaxError) as exc:
-        raise fail(path, f"Excel 文件内容已损坏，无法读取（{type(exc).__name__}）",
-                   "请用 Excel/WPS 打开修复后另存为 .xlsx 再导入") from None
+    except Exception:  # openpyxl fails on damaged parts in many ways (KeyError, zlib.error …)
+        raise pkg.broken() from None
     builder = TextBuilder()
     try:
         for ws in wb.worksheets:
@@ -63,12 +58,15 @@ def read_xlsx(path: Path, data: bytes) -> Document:
             if builder.length > MAX_TEXT_CHARS:
                 raise fail(path, f"表格文字过多（超过 {MAX_TEXT_CHARS // 1024 // 1024}M 字）",
                            "请拆分成几个较小的文件后分别导入")
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, EOFError, OSError,
-            etree.XMLSyntaxError) as exc:
-        raise fail(path, f"Excel 文件内容已损坏，无法读取（{type(exc).__name__}）",
-                   "请用 Excel/WPS 打开修复后另存为 .xlsx 再导入") from None
+    except ExtractError:
+        raise
+    except Exception:
+        raise pkg.broken() from None
     finally:
-        wb.close()
+        try:
+            wb.close()
+        except Exception:  # closing a damaged workbook can fail too; the answer is already decided
+            pass
     if not builder.blocks:
         raise fail(path, "Excel 文件中没有任何数据（所有工作表都是空的）", "请确认选择了正确的文件")
     return builder.document(path, "xlsx", sha256_bytes(data))
