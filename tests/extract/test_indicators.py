@@ -279,3 +279,15 @@ def test_growth_after_a_share_belongs_to_the_amount_and_notes_stay_in_names():
     assert [(f.name, f.value, f.unit, f.yoy_pct) for f in facts] == [
         ("固定资产投资", 15.6, "亿元", 8.9), ("固定资产投资年度目标完成率", 52, "%", None),
         ("进出口总额（美元口径）", 3.2, "亿美元", None), ("企业参展", 100, "家", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("营业收入、税收分别增长10%、8%。", [("营业收入", None, None, 10.0), ("税收", None, None, 8.0)]),
+    ("规上工业总产值和工业投资分别达到120亿元、35亿元，同比分别增长9%和12%。",
+     [("规上工业总产值", 120, "亿元", 9.0), ("工业投资", 35, "亿元", 12.0)]),
+    ("新建、续建项目分别为12个和8个。", [("新建项目", 12, "个", None), ("续建项目", 8, "个", None)]),
+    ("工业、服务业用电量分别下降3%、2%。", [("工业电量", None, None, -3.0), ("服务业用电量", None, None, -2.0)]),
+])
+def test_names_and_figures_listed_with_fenbie_are_paired(text, expected):
+    facts = indicators_in_text(text, kind="actual")
+    assert [(f.name, f.value, f.unit, f.yoy_pct) for f in facts] == expected

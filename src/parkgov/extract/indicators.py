@@ -43,6 +43,12 @@ _WRAP_MIN = 20
 _CHANGE_TO = re.compile(r"^\s*(?:提高|增加|增长|提升|上升|下降|减少|降低|扩大|缩小|压缩|调整)?(?:到|至)\s*$")
 _COPULA = re.compile(r"^(?:只有|仅有|仅|共有|有|达|共计|合计|总计|其中)?$")
 _PREDICATE = re.compile(r"(?:数量|总量|规模|数)?(?:较少|偏少|不多|较多|不足|有限|偏低|较低|偏小|较小|很少)$")
+_RESPECTIVELY = re.compile(r"(?P<names>[^，,。；;：:！？\t]{3,60}?)分别(?P<verb>同比增长|同比下降|增长|下降|增加|减少"
+                           r"|提高|降低|达到|为|达|是|完成|实现)?(?P<values>[^，,。；;！？\t]{1,60})")
+_GROWTH_LIST = re.compile(r"(?:同比|比上年|较上年)?分别(?P<verb>增长|下降|增加|减少)(?P<values>[\d.%、和及与\s]{3,40})")
+_LIST_SEP = re.compile(r"[、和及与]")
+_GROWTH_VERB = re.compile(r"增长|下降|增加|减少|提高|降低")
+_NEGATIVE_VERB = re.compile(r"下降|减少|降低")
 _SHARE_OF = re.compile(r"^(.*?)(?:完成|为|占|达到?)(.{1,12}?(?:计划|目标|任务))的?$")
 _TOTAL_WORDS = frozenset({"总数", "总量", "总计", "合计", "累计", "累计数", "总数量"})
 _SHARE_WORDS = frozenset({"占比", "比重", "占比重", "所占比重", "占全区比重", "增速", "增幅"})
@@ -239,6 +245,12 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
     growths = find_growths(line)
     if not quantities and not growths:
         return []
+    paired: list[_Found] = []
+    if "分别" in line:
+        paired = _respectively(line, quantities)
+        for f in paired:  # the figures of 甲、乙分别增长5%、8% are read once, in pairs
+            quantities = [q for q in quantities if not f.start <= q.num_start < f.end]
+            growths = [g for g in growths if not f.start <= g.start < f.end]
     starts = [g.start for g in growths]
     ends = [g.end for g in growths]
     quantities = [q for q in quantities if not (q.unit in ("%", "‰") and _within(growths, starts, q.num_start))]
@@ -286,7 +298,51 @@ def _line_facts(line: str, fallback: str | None, next_line: str | None,
             owner.g, owner.end = g, max(owner.end, g.end)  # 15.6亿元，占目标的52%，同比增长8.9%
         elif name or fallback:
             out.append(_Found(None, g, name or fallback or "", _scan_back(line, g.start, 0), g.end))
+    out.extend(paired)
     out.sort(key=lambda f: f.start)
+    if "分别" in line:
+        _pair_growth_lists(line, out)
+    return out
+
+
+def _pair_growth_lists(line: str, found: list[_Found]) -> None:
+    """``120亿元、35亿元，同比分别增长9%和12%``: the growths go to the figures before, in order."""
+    for m in _GROWTH_LIST.finditer(line):
+        pcts = [q for q in find_quantities(m.group("values")) if q.unit == "%"]
+        sign = -1 if _NEGATIVE_VERB.search(m.group("verb")) else 1
+        owners = [f for f in found if f.end <= m.start() and f.q is not None and f.g is None
+                  and not any(c in _SENTENCE_END for c in line[f.end:m.start()])]
+        listed = [f for f in found if m.start() <= f.start < m.end()]
+        if len(pcts) < 2 or len(owners) < len(pcts):
+            continue
+        for f, q in zip(owners[-len(pcts):], pcts):
+            at = m.start("values")
+            f.g = Growth(sign * q.value, q.comparator, at + q.start, at + q.end)
+            f.end = max(f.end, m.end())
+        for f in listed:
+            found.remove(f)
+
+
+def _respectively(line: str, quantities: list[Quantity]) -> list[_Found]:
+    """``营业收入、税收分别增长10%、8%``: names and figures listed in the same order, paired."""
+    out: list[_Found] = []
+    for m in _RESPECTIVELY.finditer(line):
+        names = [_clean(n) for n in _LIST_SEP.split(m.group("names"))]
+        figures = [q for q in quantities if m.start("values") <= q.num_start < m.end("values")]
+        if len(names) < 2 or len(figures) != len(names) or not all(names):
+            continue
+        head = names[-1][-2:]
+        names = [n + head if len(n) <= 3 and not set(n) & set(head) else n for n in names]  # 新建、续建项目
+        verb = m.group("verb") or ""
+        growth = bool(_GROWTH_VERB.search(verb)) and all(q.unit == "%" for q in figures)
+        sign = -1 if _NEGATIVE_VERB.search(verb) else 1
+        for name, q in zip(names, figures):
+            if growth:
+                out.append(_Found(None, Growth(sign * q.value, q.comparator, q.start, q.end), name,
+                                  m.start("names"), m.end()))
+            else:
+                out.append(_Found(q, None, name, m.start("names"), m.end()))
+        out[-len(names)].end = m.end()
     return out
 
 
