@@ -209,3 +209,43 @@ def test_fuzzed_documents_never_raise(parts):
     doc = make_doc(*parts)
     projects = [p for t in doc.tables for p in table_projects(t)] + prose_projects(doc)
     assert all(p.name for p in projects)
+
+
+def test_a_data_row_holding_header_words_is_not_a_new_header():
+    rows = [["序号", "项目名称", "项目类别", "建设性质", "总投资（万元）", "年度计划投资（万元）", "最新进展"],
+            ["1", "青石大道改造", "基础设施项目", "续建", "3000", "1200", "路基已完成"],
+            ["2", "轴承产业园", "产业项目", "新建", "8000", "2500", "征地完成，厂房开工"],
+            ["3", "电子元件厂", "产业项目", "前期", "4100", "0", "—"]]
+    projects = table_projects(make_doc(rows).tables[0])
+    assert [(p.name, p.category, p.stage) for p in projects] == [
+        ("青石大道改造", "infrastructure", "continued"), ("轴承产业园", "industrial", "new"),
+        ("电子元件厂", "industrial", "preliminary")]
+    assert projects[1].total_investment == Amount(8000, "万元")
+
+
+def test_a_repeated_header_after_a_page_break_is_still_a_header():
+    header = ["序号", "项目名称", "总投资（万元）", "责任单位"]
+    rows = [header, ["1", "标准厂房一期", "5000", "城投公司"], header, ["2", "标准厂房二期", "6000", "城投公司"]]
+    assert [p.name for p in table_projects(make_doc(rows).tables[0])] == ["标准厂房一期", "标准厂房二期"]
+
+
+@pytest.mark.parametrize("header", [
+    ["序号", "指标名称", "单位", "年度目标", "1-6月累计", "完成进度（%）", "牵头部门"],
+    ["序号", "名称", "单位", "完成值", "计划值"],
+    ["序号", "任务名称", "完成时限", "责任单位"],
+    ["项目", "2024年完成", "2025年目标"],
+])
+def test_tables_without_a_project_name_and_investment_column_are_not_project_tables(header):
+    rows = [header, ["1", "营业收入", "亿元", "120", "60", "50", "经发局"][:len(header)]]
+    assert table_projects(make_doc(rows).tables[0]) == []
+
+
+@pytest.mark.parametrize("header", [
+    ["序号", "项目", "总投资", "2025年投资计划"],
+    ["编号", "重点项目名称", "投资总额（亿元）", "当年计划（亿元）"],
+    ["项目名称", "建设规模", "计划完成投资（万元）"],
+])
+def test_project_headers_in_other_words(header):
+    rows = [header, ["1", "滨河污水管网", "2.5", "1"][-len(header):]]
+    (p,) = table_projects(make_doc(rows).tables[0])
+    assert p.name == "滨河污水管网"

@@ -125,11 +125,32 @@ class _Header:
     units: list[str | None]
 
 
+_NAME_HEADER = re.compile(r"^(?:重点|重大)?(?:建设|投资)?项目(?:名称|名)?$|项目名称")
+_MONEY_HEADER = re.compile(r"投资|万元|亿元|美元|总额")
+_NUMBER_CELL = re.compile(r"^[-+]?\d[\d,，.]*(?:%|[万亿]?元)?$")
+
+
 def header_of(cells: tuple[str, ...]) -> _Header | None:
-    """The header of a project table, or None."""
-    roles = [column_role(c) for c in cells]
-    if "name" not in roles or not any(r in _AMOUNT_ROLES for r in roles):
+    """The header of a project table, or None.
+
+    A header as a whole: a project-name column (``项目名称``, ``项目``), at least one
+    investment column (``总投资``, ``计划投资（万元）``), no numbers, and most of its
+    cells known header words. One data cell holding ``产业项目`` or ``完成`` is not enough.
+    """
+    texts = [_squeeze(c) for c in cells]
+    filled = [t for t in texts if t]
+    if len(filled) < 2 or len(set(filled)) < len(filled) or any(_NUMBER_CELL.match(t) for t in filled):
         return None
+    roles = [column_role(c) for c in cells]
+    for i, t in enumerate(texts):
+        if roles[i] in _AMOUNT_ROLES and not _MONEY_HEADER.search(t):
+            roles[i] = "ignore"
+    names = [i for i, t in enumerate(texts) if roles[i] == "name" and _NAME_HEADER.search(t)]
+    if not names or not any(r in _AMOUNT_ROLES for r in roles):
+        return None
+    if sum(1 for t, r in zip(texts, roles) if t and r) * 3 < len(filled) * 2:
+        return None
+    roles = [None if r == "name" and i != names[0] else r for i, r in enumerate(roles)]
     seen: set[str] = set()
     for i, r in enumerate(roles):
         if r in seen and r not in ("ignore", "content"):
