@@ -66,7 +66,8 @@ def test_a_directory(tmp_path):
 
 
 @pytest.mark.parametrize("name,expect", [
-    ("计划.doc", "另存为 .docx"), ("台账.xls", "另存为 .docx 或 .xlsx"), ("表.csv", "另存为 .xlsx"),
+    ("计划.doc", "用 Word 或 WPS 打开后另存为 .docx"), ("台账.xls", "用 Excel 或 WPS 打开后另存为 .xlsx"),
+    ("表.csv", "另存为 .xlsx"),
     ("图片.png", "不支持 .png"), ("无扩展名", "无扩展名"), ("计划.wps", "WPS"),
 ])
 def test_unsupported_suffix(tmp_path, name, expect):

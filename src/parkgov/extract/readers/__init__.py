@@ -25,9 +25,11 @@ __all__ = ["read_document", "SUPPORTED_SUFFIXES", "MAX_TEXT_BYTES", "MAX_BINARY_
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf")
 
+# formats a person can re-save from Word/Excel or WPS: (what it is, which program, the suffix to save as)
 _OLD_FORMATS = {
-    ".doc": "旧版 Word 格式（.doc）", ".wps": "WPS 文字格式（.wps）", ".rtf": "RTF 格式",
-    ".xls": "旧版 Excel 格式（.xls）", ".et": "WPS 表格格式（.et）", ".csv": "CSV 格式",
+    ".doc": ("旧版 Word 格式（.doc）", "Word 或 WPS", ".docx"), ".wps": ("WPS 文字格式（.wps）", "WPS", ".docx"),
+    ".rtf": ("RTF 格式", "Word 或 WPS", ".docx"), ".xls": ("旧版 Excel 格式（.xls）", "Excel 或 WPS", ".xlsx"),
+    ".et": ("WPS 表格格式（.et）", "WPS", ".xlsx"), ".csv": ("CSV 格式", "Excel 或 WPS", ".xlsx"),
 }
 
 
@@ -51,9 +53,8 @@ def read_document(path: Path | str) -> Document:
         raise fail(path, "这是一个文件夹，不是文件", "请指定其中的 .txt、.docx、.xlsx 或 .pdf 文件")
     if suffix not in SUPPORTED_SUFFIXES:
         if suffix in _OLD_FORMATS:
-            if suffix == ".csv":
-                raise fail(path, "不支持 CSV 格式", "请用 Excel 或 WPS 打开后另存为 .xlsx 再导入")
-            raise fail(path, f"不支持{_OLD_FORMATS[suffix]}", "请用 Word/Excel 或 WPS 打开后另存为 .docx 或 .xlsx 再导入")
+            what, program, target = _OLD_FORMATS[suffix]
+            raise fail(path, f"不支持{what}", f"请用 {program} 打开后另存为 {target} 再导入")
         shown = suffix or "（无扩展名）"
         raise fail(path, f"不支持 {shown} 格式", "请提供 .docx、.xlsx、.pdf 或 .txt 文件")
     if not path.is_file():
