@@ -4,8 +4,13 @@ A quantity's name is read from the clause before it (minus verbs, time words and
 connectives), completed by the noun phrase right after it when there is one
 (``申请专项债资金5个项目``), taken from the noun after it when nothing names it
 before (``其中35项已整改完成``), and otherwise borrowed: from a growth stated
-just before (``年均增长12%，力争突破10亿元``), from the row's item cell or the
-short line above (``地区生产总值`` / ``增长5.5%以上``), or from the caller.
+just before (``年均增长12%，力争突破10亿元``), from the figure before it in the
+sentence (``5家以上，力争10家``), from the row's item cell or the short line
+above (``地区生产总值`` / ``增长5.5%以上``), or from the caller. Figures that
+only qualify a name (``过10亿元项目``, ``年产20万吨``), articles (``一个``),
+ordinals, quoted names and dates are not indicators. Names and figures listed
+with 分别 are paired in order; a sentence wrapped by the page width is read as
+one line (line breaks become spaces, so offsets never move).
 """
 from __future__ import annotations
 
