@@ -106,3 +106,29 @@ def test_a_rate_wrapped_over_two_lines_is_checked():
     text = "上半年共受理企业诉求240件，其中已办结228件，其余12件正在办理，办结\n率97%。"
     [check] = _checks(text)
     assert (check.stated, check.computed) == (97, 95.0)
+
+
+def _table(text: str) -> Document:
+    from parkgov.extract.document import Row, Table
+
+    rows, pos = [], 0
+    for line in text.split("\n"):
+        rows.append(Row(tuple(line.split("\t")), pos))
+        pos += len(line) + 1
+    return Document("t.xlsx", "xlsx", "0" * 64, text, [Table(tuple(rows), 0)])
+
+
+PROGRESS = ("序号\t指标名称\t单位\t年度目标\t1-5月完成\t同比增长（%）\t完成进度（%）\n"
+            "1\t工业投资\t亿元\t30\t12.6\t8.2\t{a}\n2\t税收收入\t万元\t52000\t21800\t-3.1\t{b}")
+
+
+def test_progress_table_that_adds_up_is_not_reported():
+    doc = _table(PROGRESS.format(a=42, b=41.9))
+    assert find_checks(doc, extract_indicators(doc, DocumentInfo(genre="summary"))) == []
+
+
+def test_progress_table_with_a_wrong_rate_is_reported():
+    doc = _table(PROGRESS.format(a=42, b=45.2))
+    [check] = find_checks(doc, extract_indicators(doc, DocumentInfo(genre="summary")))
+    assert (check.kind, check.stated, check.computed) == ("rate_mismatch", 45.2, 41.92)
+    assert "税收收入" in check.message and check.offset == doc.text.index("\n2\t") + 1

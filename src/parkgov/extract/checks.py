@@ -4,6 +4,7 @@
   sentence (``交办问题41项，其中35项已整改完成`` → 35/41 = 85.37%).
 - A share of a plan (``完成投资6.03亿元，完成年度投资计划的57.16%``) against the
   planned amount stated before it (``年计划投资10.55亿元``).
+- A progress table's completion-rate column against its done and target columns.
 - A total against its parts (``建设项目34个，其中产业项目21个（新建12个、续建5个、
   前期4个），基础设施项目13个``): parts of one kind (stage, type, status) must add up.
 
@@ -17,9 +18,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from parkgov.extract.document import Document
+from parkgov.extract.document import Document, Table
 from parkgov.extract.facts import CheckFact, IndicatorFact
 from parkgov.extract.figures import Quantity, find_quantities, normalize
+from parkgov.extract.indicator_tables import rate_rows
 from parkgov.extract.indicators import unwrap
 
 _SENTENCE_END = frozenset("。！？!?\n")
@@ -222,4 +224,20 @@ def find_checks(doc: Document, indicators: list[IndicatorFact]) -> list[CheckFac
             continue
         out.extend(_rate_checks(line, base, items))
         out.extend(_sum_checks(line, base, items))
+    for table in doc.tables:
+        out.extend(_table_rate_checks(table))
+    return sorted(out, key=lambda c: c.offset)
+
+
+def _table_rate_checks(table: Table) -> list[CheckFact]:
+    """A progress table's completion-rate column against its done and target columns."""
+    out = []
+    for row in rate_rows(table):
+        computed = row.actual / row.target * 100
+        if not _agrees(row.rate, computed):
+            out.append(CheckFact(
+                kind="rate_mismatch", stated=row.rate, computed=round(computed, 2),
+                message=(f"{row.name}完成率写为{_fmt(row.rate)}%，按完成{_fmt(row.actual)}、目标{_fmt(row.target)}"
+                         f"计算应为{_fmt(_round(computed, _decimals(row.rate)))}%（{computed:.2f}%）"),
+                quote=row.quote, offset=row.offset))
     return out

@@ -7,6 +7,7 @@ actual with its growth. Tables of any other shape are left to the prose grammar.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from parkgov.extract.document import Table
 from parkgov.extract.facts import IndicatorFact
@@ -21,7 +22,9 @@ _ACTUAL_HEAD = re.compile(r"完成|实际|累计|实绩|实现|上年|基数")
 _VALUE_HEAD = re.compile(r"目标|计划|预计|任务|预期|完成|实际|累计|实绩|实现|20\d{2}|数值|数量")
 _TEXT_HEAD = re.compile(r"要求|内容|措施|举措|事项|工作|进度|情况|说明|备注|时间|时限|日期|节点")
 _RATE_HEAD = re.compile(r"率|占比|比重|[%％]")
-_NUMBERING = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[、.．]\s*")
+_NUMBERING = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)[、.．]\s*|其中[:：]?)")
+_COMPLETION_HEAD = re.compile(r"完成率|完成进度|完成比例|进度")
+_BASE_HEAD = re.compile(r"上年|基数|同期")
 _PAREN_UNIT = re.compile(r"[（(]\s*([^()（）]{1,6}?)\s*[)）]")
 _PERIOD = re.compile(r"20\d{2}年\d{1,2}[-—~至]\d{1,2}月|\d{1,2}[-—~至]\d{1,2}月|上半年|全年|20\d{2}年")
 
@@ -96,3 +99,42 @@ def table_indicators(table: Table, text: str, default_kind: str) -> list[Indicat
                 period=period.group(0) if period else None,
                 quote="\t".join(c for c in (raw_name, cell) if c), offset=row.offset))
     return out if numeric_rows else None
+
+
+@dataclass(frozen=True)
+class RateRow:
+    """One row of a progress table: its target, what was done and the stated completion rate."""
+
+    name: str
+    target: float
+    actual: float
+    rate: float
+    offset: int
+    quote: str
+
+
+def rate_rows(table: Table) -> list[RateRow]:
+    """Rows of an indicator table with one target, one done and one completion-rate column."""
+    found = _header(table)
+    if found is None:
+        return []
+    head_row, cols = found
+    header = ["".join(c.split()) for c in table.rows[head_row].cells]
+    plain = [j for j in cols["values"] if not _RATE_HEAD.search(header[j])]
+    targets = [j for j in plain if _TARGET_HEAD.search(header[j]) and not _ACTUAL_HEAD.search(header[j])]
+    actuals = [j for j in plain if _ACTUAL_HEAD.search(header[j]) and not _BASE_HEAD.search(header[j])]
+    rates = [j for j, c in enumerate(header) if _COMPLETION_HEAD.search(c)]
+    if len(targets) != 1 or len(actuals) != 1 or len(rates) != 1:
+        return []
+    t, a, r = targets[0], actuals[0], rates[0]
+    out = []
+    for row in table.rows[head_row + 1:]:
+        if max(t, a, r, cols["name"]) >= len(row.cells):
+            continue
+        target, actual = parse_number(row.cells[t]), parse_number(row.cells[a])
+        rate = parse_number(row.cells[r].strip().rstrip("%％"))
+        name = _NUMBERING.sub("", _PAREN_UNIT.sub("", "".join(row.cells[cols["name"]].split())))
+        if name and target and actual is not None and rate is not None:
+            out.append(RateRow(name, target, actual, rate, row.offset,
+                               "\t".join(c for c in row.cells if c.strip())))
+    return out
