@@ -89,9 +89,10 @@ def test_binary_junk_renamed_xlsx(tmp_path):
     assert "不是有效的 Excel" in refused(path)
 
 
-def test_binary_junk_renamed_txt(tmp_path):
+@pytest.mark.parametrize("data", [b"\x00\x01\x02\xff\xfe\x00" * 500, b"\x00" * 4096, b"PK\x00\x00abc" * 100])
+def test_binary_junk_renamed_txt(tmp_path, data):
     path = tmp_path / "乱码.txt"
-    path.write_bytes(b"\x00\x01\x02\xff\xfe\x00" * 500)
+    path.write_bytes(data)
     assert "不是文本文件" in refused(path)
 
 

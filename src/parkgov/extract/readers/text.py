@@ -46,12 +46,12 @@ def decode(path: Path, data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise fail(path, "UTF-16 文本已损坏", "请用记事本打开后另存为 UTF-8 编码") from None
+    if b"\x00" in data[:65536]:  # no 8-bit text encoding has NUL bytes (UTF-16/32 have a BOM)
+        raise fail(path, "不是文本文件（含有二进制内容）", "请确认文件类型，或把原文另存为 .txt（UTF-8）后重试")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:65536]:
-        raise fail(path, "不是文本文件（含有二进制内容）", "请确认文件类型，或把原文另存为 .txt（UTF-8）后重试")
     if _has_utf8_lines(data):
         raise fail(path, "文件中混有 UTF-8 和 GBK 等不同编码的内容", "请用记事本或 WPS 打开核对后另存为 UTF-8 编码再导入")
     matches = charset_normalizer.from_bytes(data)
