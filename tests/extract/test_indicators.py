@@ -291,3 +291,7 @@ def test_growth_after_a_share_belongs_to_the_amount_and_notes_stay_in_names():
 def test_names_and_figures_listed_with_fenbie_are_paired(text, expected):
     facts = indicators_in_text(text, kind="actual")
     assert [(f.name, f.value, f.unit, f.yoy_pct) for f in facts] == expected
+
+
+def test_items_referred_back_to_are_not_figures():
+    assert indicators_in_text("抓好以上3项工作，落实上述5条措施，这2个问题要重点解决。") == []

@@ -60,6 +60,7 @@ _SHARE_WORDS = frozenset({"占比", "比重", "占比重", "所占比重", "占�
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新备案|新签约|新)")
 _SUBORDINATE = re.compile(r"其中|其余|[（(]")
 _ENUM_HEAD = re.compile(r"^(?:企业|单位|部门|项目|园区|地区)(?=..)")
+_DEICTIC = frozenset({"以上", "上述", "下列", "以下", "前述", "如下"})
 _CAPACITY = re.compile(r"(?:年产|年处理|年加工|日处理|日产|年吞吐|装机)")
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其次|此外|另外")
 _PERIOD = re.compile(r"20\d{2}年\d{1,2}[-—~至]\d{1,2}月|20\d{2}年(?:上|下)半年|20\d{2}年(?!度)"
@@ -175,6 +176,8 @@ def _keep(line: str, q: Quantity) -> bool:
         return False  # 一个, 两项: an article, not a figure
     if q.num_start > 0 and line[q.num_start - 1] == "第":
         return False
+    if line[max(0, q.start - 2):q.start] in _DEICTIC or line[q.start - 1:q.start] in ("这", "该", "此"):
+        return False  # 以上3项工作: the items just listed, not a figure
     if _CAPACITY.search(line, max(0, q.num_start - 16), q.num_start):
         return False  # 年产20万吨…项目: a capacity inside a project's name
     if _in_quotes(line, q.num_start):
