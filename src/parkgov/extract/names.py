@@ -1,8 +1,8 @@
 """Lists of people and organs as written in responsibility cells and clauses.
 
-``split_names("王  亮\\n郑涵文")`` → ``["王亮", "郑涵文"]``: names are separated by line
+``split_names("李  明\\n周远航")`` → ``["李明", "周远航"]``: names are separated by line
 breaks, 、，,；;/ or blanks between multi-character words, while blanks inside a name
-(``王  亮``, ``工  会``, the typist's way of aligning two-character names) are removed.
+(``李  明``, ``工  会``, the typist's way of aligning two-character names) are removed.
 Separators inside brackets (``住建（交通、水利）局``) do not split.
 """
 from __future__ import annotations
@@ -76,6 +76,6 @@ def split_names(text: str | None) -> list[str]:
 
 
 def is_organ_name(name: str) -> bool:
-    """An organ's name (``县发改局``, ``洞口经开区``, ``市生态环境局洞口分局``)."""
+    """An organ's name (``县发改局``, ``云溪经开区``, ``市生态环境局云溪分局``)."""
     return (2 <= len(name) <= 24 and not re.search(r"[\d。，,：:“”《》%]", name)
             and bool(_ORGAN_END.search(name)))

@@ -22,7 +22,7 @@ from parkgov.extract.names import is_organ_name, split_names
 
 # Column roles by header words, tried in this order (the first that matches wins).
 _ROLE_WORDS = (
-    ("ignore", r"备注|完成情况|进展情况|落实情况|推进情况|进度情况|评分|分值|得分|说明"),
+    ("ignore", r"^(?:计量)?单位(?:[:：（(].*)?$|备注|完成情况|进展情况|落实情况|推进情况|进度情况|评分|分值|得分|说明"),
     ("leaders", r"领导|负责人|责任人|包保|联系人"),
     ("co_units", r"配合|协办|协助|参与|协同"),
     ("departments", r"单位|部门|科室|牵头|主责|承办|责任"),
@@ -55,6 +55,7 @@ _LABEL_RE = re.compile(
     rf"(?P<label>{_LEADER_LABEL}|{_DEPT_LABEL}|{_CO_LABEL}|{_DEADLINE_LABEL}|{_BARE_LABEL})\s*[:：]\s*")
 _OPEN, _CLOSE = "（(", "）)"
 _ROLE_VERB = re.compile(r"(?:牵头|负责|主抓|配合|协助|参与|协办)$")
+_COUNT_NOTE = re.compile(r"[（(]\s*(?:共|计|合计)?\s*\d{1,3}\s*(?:项|个|条)\s*[)）]$")
 _BLANKS = re.compile(r"[\s\u3000\xa0]+")
 _CJK_BLANK = re.compile(r"(?<=[^A-Za-z0-9 ]) | (?=[^A-Za-z0-9 ])")
 
@@ -192,6 +193,7 @@ class _TableState:
     category: str | None = None
     item: str | None = None
     last: TaskFact | None = None
+    heading: tuple[TaskFact, str] | None = None
     tasks: list[TaskFact] = field(default_factory=list)
 
 
@@ -232,7 +234,7 @@ def _read_table(doc: Document, table: Table, state: _TableState) -> None:
             after_header = True
             if state.cmap is None or cmap.roles != state.cmap.roles:
                 state.category = state.item = None
-                state.last = None
+                state.last = state.heading = None
             state.cmap = cmap
             started = True
             continue
@@ -280,6 +282,9 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
                                                      for i in cmap.columns(r)):
         state.category, state.item = _section_title(filled[0]), None
         return
+    heading, state.heading = state.heading, None
+    if heading is not None and seq_m is not None and _numbers_below(heading[0].seq, seq_m.group(1)):
+        _demote(state, *heading)
     category = _SECTION_NUMBER.sub("", squeeze(cell.get("category", "")))
     item = squeeze(cell.get("item", ""))
     requirement = squeeze(cell.get("requirement", ""))
@@ -317,15 +322,37 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
     )
     state.tasks.append(task)
     state.last = task
+    own = [c for i, c in enumerate(cells) if c.strip() and cmap.roles[i] != "seq"]
+    if seq_m is not None and len(own) == 1 and not any(cell.get(r) for r in _TAIL_ROLES):
+        state.heading = (task, _section_title(own[0]))
+
+
+def _numbers_below(upper: str | None, lower: str) -> bool:
+    """Whether ``lower`` numbers the rows under ``upper`` (``一`` → ``1``, ``2`` → ``2.1``)."""
+    if not upper:
+        return False
+    if re.fullmatch(r"[一二三四五六七八九十]+", upper):
+        return lower[0].isdigit()
+    return lower.startswith(upper + ".") or lower.startswith(upper + "-")
+
+
+def _demote(state: _TableState, task: TaskFact, title: str) -> None:
+    """A numbered row holding only a title, followed by rows numbered under it, is a category."""
+    if task in state.tasks:
+        state.tasks.remove(task)
+    state.category, state.item = title, None
+    state.last = state.tasks[-1] if state.tasks and state.tasks[-1].category == title else None
 
 
 def person_name(name: str) -> str:
-    """A leader's name without a role note (``王亮（牵头）`` → ``王亮``)."""
+    """A leader's name without a role note (``李明（牵头）`` → ``李明``)."""
     return re.sub(r"[（(][^）)]{1,8}[）)]$", "", name) or name
 
 
 def _section_title(text: str) -> str:
-    return _SECTION_NUMBER.sub("", squeeze(text)).strip("。：:") or squeeze(text)
+    """A category row's title without its number or a count note (``一、招商引资（共3项）``)."""
+    title = _COUNT_NOTE.sub("", _SECTION_NUMBER.sub("", squeeze(text))).strip("。：:")
+    return title or squeeze(text)
 
 
 def _departments(text: str) -> tuple[list[str], list[str]]:
