@@ -295,3 +295,8 @@ def test_names_and_figures_listed_with_fenbie_are_paired(text, expected):
 
 def test_items_referred_back_to_are_not_figures():
     assert indicators_in_text("抓好以上3项工作，落实上述5条措施，这2个问题要重点解决。") == []
+
+
+def test_a_ladder_of_thresholds_keeps_its_subject():
+    facts = indicators_in_text("培育亩均税收超20万元企业3家、超10万元企业8家。")
+    assert [(f.name, f.value) for f in facts] == [("培育亩均税收超20万元企业", 3), ("培育亩均税收超10万元企业", 8)]

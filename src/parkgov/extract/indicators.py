@@ -228,6 +228,10 @@ def _refined(name: str, q: Quantity, line: str, start: int, prev: _Found | None)
         name = _NEW.sub("", prev.name) + name  # 新认定高企17家，总数达到93家 → 高企总数
     elif name in _SHARE_WORDS and prev is not None and prev.end >= start - 1:
         name = prev.name + name  # 规上企业128家，占比33.2% → 规上企业占比
+    if prev is not None and name[:1] in "过超逾" and line[prev.end:start].strip(" 、，,") == "":
+        at = prev.name.find(name[0])
+        if at > 0:
+            name = prev.name[:at] + name  # 税收过5000万企业1家、过1000万企业4家
     if len(name) <= 2 and q.unit.endswith("次"):
         name += "次数" if q.unit == "次" else q.unit  # 出动108人次 → 出动人次
     head = name[-2:] if len(name) > 3 else ""
