@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from parkgov.services import dashboard, investment_curves
 from parkgov.web.pages.context import PageDep
 from parkgov.web.pages.rendering import pct_value
+from parkgov.web.pages.view_cache import cached_view
 
 router = APIRouter()
 
@@ -36,6 +37,10 @@ def _charts(page, data: dict, curves: dict) -> dict:
 
 @router.get("/dashboard")
 def dashboard_page(page: PageDep):
-    data = dashboard.park_dashboard(page.session, page.actor, page.park_id, page.as_of)
-    curves = investment_curves.investment_curves(page.session, page.actor, page.park_id, page.as_of)
-    return page.render("dashboard.html", data=data, charts=_charts(page, data, curves), groups=_GROUPS)
+    def compute():
+        data = dashboard.park_dashboard(page.session, page.actor, page.park_id, page.as_of)
+        curves = investment_curves.investment_curves(page.session, page.actor, page.park_id, page.as_of)
+        return data, _charts(page, data, curves)
+
+    data, charts = cached_view(page, "dashboard", compute, page.params.get("as_of"))
+    return page.render("dashboard.html", data=data, charts=charts, groups=_GROUPS)

@@ -22,7 +22,7 @@
           data: d.rows.map(function (r) { return { value: r.value, url: r.url, itemStyle: { color: COLORS[r.light] || COLORS.grey } }; }),
           label: { show: true, position: "right", formatter: function (p) { return p.value == null ? "" : p.value + "%"; } },
           markLine: { symbol: "none", lineStyle: { color: COLORS.red, type: "dashed", width: 2 },
-            label: { formatter: "序时进度 " + d.time_progress + "%", position: "end", color: COLORS.red }, data: [{ xAxis: d.time_progress }] }
+            label: { formatter: "序时进度 " + d.time_progress + "%", position: "start", color: COLORS.red }, data: [{ xAxis: d.time_progress }] }
         }]
       };
     },
