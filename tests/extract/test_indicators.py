@@ -300,3 +300,8 @@ def test_items_referred_back_to_are_not_figures():
 def test_a_ladder_of_thresholds_keeps_its_subject():
     facts = indicators_in_text("培育亩均税收超20万元企业3家、超10万元企业8家。")
     assert [(f.name, f.value) for f in facts] == [("培育亩均税收超20万元企业", 3), ("培育亩均税收超10万元企业", 8)]
+
+
+def test_listed_siblings_share_the_first_ones_verb():
+    facts = indicators_in_text("力争新增规上工业企业5家以上、高新技术企业2家以上、科技型中小企业3家以上。")
+    assert [f.name for f in facts] == ["新增规上工业企业", "新增高新技术企业", "新增科技型中小企业"]

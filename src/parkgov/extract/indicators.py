@@ -57,6 +57,7 @@ _NEGATIVE_VERB = re.compile(r"下降|减少|降低")
 _SHARE_OF = re.compile(r"^(.*?)(?:完成|为|占|达到?)(.{1,12}?(?:计划|目标|任务))的?$")
 _TOTAL_WORDS = frozenset({"总数", "总量", "总计", "合计", "累计", "累计数", "总数量"})
 _SHARE_WORDS = frozenset({"占比", "比重", "占比重", "所占比重", "占全区比重", "增速", "增幅"})
+_SHARED_VERB = re.compile(r"^(?:新增|新认定|新引进|新培育|新建|引进|培育|创建|认定|建设|打造|申报)")
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新备案|新签约|新)")
 _SUBORDINATE = re.compile(r"其中|其余|[（(]")
 _ENUM_HEAD = re.compile(r"^(?:企业|单位|部门|项目|园区|地区)(?=..)")
@@ -232,6 +233,10 @@ def _refined(name: str, q: Quantity, line: str, start: int, prev: _Found | None)
         at = prev.name.find(name[0])
         if at > 0:
             name = prev.name[:at] + name  # 税收过5000万企业1家、过1000万企业4家
+    if prev is not None and line[prev.end:start].strip() == "、":
+        verb = _SHARED_VERB.match(prev.name)
+        if verb and not _SHARED_VERB.match(name) and len(name) > 3:
+            name = verb.group(0) + name  # 新增市级设计中心2家、企业技术中心4家 → 新增企业技术中心
     if len(name) <= 2 and q.unit.endswith("次"):
         name += "次数" if q.unit == "次" else q.unit  # 出动108人次 → 出动人次
     head = name[-2:] if len(name) > 3 else ""
