@@ -41,7 +41,8 @@ def park_dashboard(session: Session, actor: Actor, park: int | str, as_of: date 
     park_row = lookup.park(session, park)
     require_read(actor, park_row.id)
     as_of = as_of or today()
-    view = compute_status(session, park_row.id, as_of)
+    shared: dict = {}
+    view = compute_status(session, park_row.id, as_of, shared=shared)
     items = view.items()
     open_orders = list_orders(session, actor, park_row.id, open_only=True, as_of=as_of)
     rounds = list_rounds(session, actor, park_row.id)
@@ -61,7 +62,7 @@ def park_dashboard(session: Session, actor: Actor, park: int | str, as_of: date 
                                                  and r["completion_rate"] < r["time_progress"]),
                         "light": r["light"]} for r in view.indicators],
         "investment": _investment_totals(view.projects),
-        "ranking": latest_round_ranking(session, park_row.id, as_of, bottom_n),
+        "ranking": latest_round_ranking(session, park_row.id, as_of, bottom_n, shared),
         "red_items": [{"kind": r["kind"], "id": r["id"], "key": r["key"], "title": r["title"], "unit": r["unit"],
                        "note": r.get("note") or r.get("state_label")} for r in items if r["light"] == "red"],
         "open_orders": {"count": len(open_orders),

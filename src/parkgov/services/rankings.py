@@ -34,22 +34,25 @@ def weights_of(session: Session, park_id: int) -> RankingWeights:
         return DEFAULT_WEIGHTS
 
 
-def _round_records(session: Session, rnd: DispatchRound) -> tuple[list[UnitRecord], dict[str, int]]:
-    """One record per responsible unit for one round."""
+def _round_records(session: Session, rnd: DispatchRound,
+                   shared: dict | None = None) -> tuple[list[UnitRecord], dict[str, int]]:
+    """One record per responsible unit for one round (``shared``: see ``status.compute_status``)."""
     period = Period.parse(rnd.period)
     units = responsible_units(session, rnd.park_id, period.year)
     ids = {u.name: u.id for u in units}
     names = {u.id: u.name for u in units}
-    view = compute_status(session, rnd.park_id, period.end, period.year)
+    view = compute_status(session, rnd.park_id, period.end, period.year, shared)
     items: dict[int, list[dict]] = defaultdict(list)
     for row in view.items():
         owners = row.get("units") if row["kind"] == "task" else [row["unit"]]
         for name in owners or []:
             if name in ids:
                 items[ids[name]].append(row)
-    first_report: dict[tuple[str, int], ProgressReport] = {}
-    for report in session.scalars(select(ProgressReport).where(ProgressReport.round_id == rnd.id)
-                                  .order_by(ProgressReport.revision)):
+    first_report: dict[tuple[str, int], object] = {}
+    for report in session.execute(select(ProgressReport.task_id, ProgressReport.indicator_id,
+                                         ProgressReport.project_id, ProgressReport.unit_id,
+                                         ProgressReport.reported_at)
+                                  .where(ProgressReport.round_id == rnd.id).order_by(ProgressReport.revision)):
         kind = "task" if report.task_id else "indicator" if report.indicator_id else "project"
         key = (f"{kind}:{report.task_id or report.indicator_id or report.project_id}", report.unit_id)
         first_report.setdefault(key, report)
@@ -124,22 +127,23 @@ def rank_quarter(session: Session, actor: Actor, park: int | str, quarter: str, 
                                   .order_by(DispatchRound.period)))
     if not rounds:
         raise InvalidInput(f"{q.label}没有任何调度轮次，无法排名")
-    per_round, ids = [], {}
+    per_round, ids, shared = [], {}, {}
     for rnd in rounds:
-        records, round_ids = _round_records(session, rnd)
+        records, round_ids = _round_records(session, rnd, shared)
         per_round.append(records)
         ids.update(round_ids)
     return _result("quarter", q, combine_rounds(per_round), ids, weights_of(session, park_row.id), bottom_n,
                    [r.period for r in rounds])
 
 
-def latest_round_ranking(session: Session, park_id: int, as_of: date, bottom_n: int = 5) -> dict | None:
+def latest_round_ranking(session: Session, park_id: int, as_of: date, bottom_n: int = 5,
+                         shared: dict | None = None) -> dict | None:
     """The ranking of the newest round whose month has ended by ``as_of`` (no access check)."""
     rounds = [r for r in session.scalars(select(DispatchRound).where(DispatchRound.park_id == park_id)
                                          .order_by(DispatchRound.period.desc()))
               if Period.parse(r.period).end <= as_of]
     if not rounds:
         return None
-    records, ids = _round_records(session, rounds[0])
+    records, ids = _round_records(session, rounds[0], shared)
     return _result("round", Period.parse(rounds[0].period), records, ids, weights_of(session, park_id), bottom_n,
                    [rounds[0].period])

@@ -98,20 +98,11 @@ def _active(cls, park_ids: list[int], year: int):
     return (cls.park_id.in_(park_ids), cls.year == year, cls.status == ACTIVE)
 
 
-def _indicator_rows(session: Session, park_ids: list[int], year: int, as_of: date,
-                    thresholds: dict[int, Thresholds], units: dict[int, str]) -> dict[int, list[dict]]:
-    where = _active(Indicator, park_ids, year)
-    indicators = session.execute(select(Indicator.id, Indicator.park_id, Indicator.name, Indicator.unit,
-                                        Indicator.target_value, Indicator.comparator, Indicator.growth_target_pct,
-                                        Indicator.lead_unit_id).where(*where).order_by(Indicator.id)).all()
+def _indicator_rows(rows: _YearRows, as_of: date) -> dict[int, list[dict]]:
+    year, thresholds, units = rows.year, rows.thresholds, rows.units
     actuals: dict[int, object] = {}
-    rows = session.execute(select(IndicatorActual.id, IndicatorActual.indicator_id, IndicatorActual.period,
-                                  IndicatorActual.value, IndicatorActual.unit, IndicatorActual.yoy_pct)
-                           .where(IndicatorActual.indicator_id.in_(select(Indicator.id).where(*where)),
-                                  IndicatorActual.status == ACTIVE, IndicatorActual.cumulative.is_(True))
-                           .order_by(IndicatorActual.id))
     best: dict[int, tuple] = {}
-    for actual in rows:
+    for actual in rows.actuals:
         end = _period_end(actual.period)
         if end is None or end > as_of or end.year != year:
             continue
@@ -119,8 +110,8 @@ def _indicator_rows(session: Session, park_ids: list[int], year: int, as_of: dat
         if actual.indicator_id not in best or key > best[actual.indicator_id]:
             best[actual.indicator_id], actuals[actual.indicator_id] = key, actual
     period = Period.of_year(year)
-    out: dict[int, list[dict]] = {park_id: [] for park_id in park_ids}
-    for ind in indicators:
+    out: dict[int, list[dict]] = {park_id: [] for park_id in rows.park_ids}
+    for ind in rows.indicators:
         actual = actuals.get(ind.id)
         assessments = []
         try:
@@ -154,15 +145,14 @@ def _indicator_rows(session: Session, park_ids: list[int], year: int, as_of: dat
     return out
 
 
-def _latest_reports(session: Session, park_ids: list[int], year: int, as_of: date, column) -> dict[int, object]:
-    """The newest report per item among rounds of ``year`` whose month ended by ``as_of``.
+def _latest_reports(session: Session, rows: _YearRows, as_of: date, column) -> dict[int, object]:
+    """The newest report per item among rounds of the year whose month ended by ``as_of``.
 
     Newest is the highest (round period, revision, id); the database ranks them and only the
     winners are loaded.
     """
-    rounds = [r.id for r in session.execute(select(DispatchRound.id, DispatchRound.period)
-                                            .where(DispatchRound.park_id.in_(park_ids)))
-              if (end := _period_end(r.period)) is not None and end <= as_of and end.year == year]
+    rounds = [r.id for r in rows.rounds
+              if (end := _period_end(r.period)) is not None and end <= as_of and end.year == rows.year]
     if not rounds:
         return {}
     rank = func.row_number().over(partition_by=column, order_by=(DispatchRound.period.desc(),
@@ -198,23 +188,11 @@ def _task_links(session: Session, task_ids, link_column, target) -> dict[int, li
     return out
 
 
-def _task_rows(session: Session, park_ids: list[int], year: int, as_of: date,
-               units: dict[int, str]) -> dict[int, list[dict]]:
-    where = _active(Task, park_ids, year)
-    tasks = session.execute(select(Task.id, Task.park_id, Task.year, Task.seq, Task.category, Task.item,
-                                   Task.requirement, Task.deadline, Task.deadline_text)
-                            .where(*where).order_by(Task.id)).all()
-    task_ids = select(Task.id).where(*where)
-    lead_units = _task_links(session, task_ids, task_lead_units.c.unit_id, Unit)
-    leaders = _task_links(session, task_ids, task_leaders.c.person_id, Person)
-    task_targets: dict[int, list] = defaultdict(list)
-    for target in session.execute(select(TaskTarget.id, TaskTarget.task_id, TaskTarget.name, TaskTarget.value,
-                                         TaskTarget.unit).where(TaskTarget.task_id.in_(task_ids))
-                                  .order_by(TaskTarget.id)):
-        task_targets[target.task_id].append(target)
-    reports = _latest_reports(session, park_ids, year, as_of, ProgressReport.task_id)
-    out: dict[int, list[dict]] = {park_id: [] for park_id in park_ids}
-    for task in tasks:
+def _task_rows(session: Session, rows: _YearRows, as_of: date) -> dict[int, list[dict]]:
+    lead_units, leaders, task_targets = rows.lead_units, rows.leaders, rows.targets
+    reports = _latest_reports(session, rows, as_of, ProgressReport.task_id)
+    out: dict[int, list[dict]] = {park_id: [] for park_id in rows.park_ids}
+    for task in rows.tasks:
         report = reports.get(task.id)
         reported = STATE_ALIASES.get(report.state) if report else None
         deadline = _deadline(task)
@@ -250,21 +228,16 @@ def _task_rows(session: Session, park_ids: list[int], year: int, as_of: date,
     return out
 
 
-def _project_rows(session: Session, park_ids: list[int], year: int, as_of: date, thresholds: dict[int, Thresholds],
-                  units: dict[int, str]) -> dict[int, list[dict]]:
-    where = _active(Project, park_ids, year)
-    projects = session.execute(select(Project.__table__).where(*where).order_by(Project.id)).all()
+def _project_rows(rows: _YearRows, as_of: date) -> dict[int, list[dict]]:
+    year, thresholds, units = rows.year, rows.thresholds, rows.units
     monthly: dict[int, dict[str, object]] = defaultdict(dict)
-    for inv in session.execute(select(ProjectInvestment.project_id, ProjectInvestment.period,
-                                      ProjectInvestment.amount, ProjectInvestment.unit)
-                               .where(ProjectInvestment.project_id.in_(select(Project.id).where(*where)))
-                               .order_by(ProjectInvestment.id)):
+    for inv in rows.investments:
         end = _period_end(inv.period)
         if end is not None and end <= as_of and end.year == year:
             monthly[inv.project_id][inv.period] = inv
     period = Period.of_year(year)
-    out: dict[int, list[dict]] = {park_id: [] for park_id in park_ids}
-    for project in projects:
+    out: dict[int, list[dict]] = {park_id: [] for park_id in rows.park_ids}
+    for project in rows.projects:
         plan = (Quantity.of(project.annual_plan, project.annual_plan_unit)
                 if project.annual_plan is not None and project.annual_plan_unit else None)
         completed = None
@@ -295,26 +268,79 @@ def _project_rows(session: Session, park_ids: list[int], year: int, as_of: date,
     return out
 
 
+class _YearRows:
+    """The rows of some parks' year that do not depend on the as-of date, read once."""
+
+    def __init__(self, session: Session, park_ids: list[int], year: int):
+        self.park_ids, self.year = park_ids, year
+        settings = {s.park_id: s for s in session.scalars(select(ParkSettings)
+                                                          .where(ParkSettings.park_id.in_(park_ids)))}
+        self.thresholds = {park_id: _thresholds(settings.get(park_id)) for park_id in park_ids}
+        self.units = dict(session.execute(select(Unit.id, Unit.name).where(Unit.park_id.in_(park_ids))).all())
+        where = _active(Indicator, park_ids, year)
+        self.indicators = session.execute(select(Indicator.id, Indicator.park_id, Indicator.name, Indicator.unit,
+                                                 Indicator.target_value, Indicator.comparator,
+                                                 Indicator.growth_target_pct, Indicator.lead_unit_id)
+                                          .where(*where).order_by(Indicator.id)).all()
+        self.actuals = session.execute(select(IndicatorActual.id, IndicatorActual.indicator_id, IndicatorActual.period,
+                                              IndicatorActual.value, IndicatorActual.unit, IndicatorActual.yoy_pct)
+                                       .where(IndicatorActual.indicator_id.in_(select(Indicator.id).where(*where)),
+                                              IndicatorActual.status == ACTIVE,
+                                              IndicatorActual.cumulative.is_(True))
+                                       .order_by(IndicatorActual.id)).all()
+        where = _active(Task, park_ids, year)
+        self.tasks = session.execute(select(Task.id, Task.park_id, Task.year, Task.seq, Task.category, Task.item,
+                                            Task.requirement, Task.deadline, Task.deadline_text)
+                                     .where(*where).order_by(Task.id)).all()
+        task_ids = select(Task.id).where(*where)
+        self.lead_units = _task_links(session, task_ids, task_lead_units.c.unit_id, Unit)
+        self.leaders = _task_links(session, task_ids, task_leaders.c.person_id, Person)
+        self.targets: dict[int, list] = defaultdict(list)
+        for target in session.execute(select(TaskTarget.id, TaskTarget.task_id, TaskTarget.name, TaskTarget.value,
+                                             TaskTarget.unit).where(TaskTarget.task_id.in_(task_ids))
+                                      .order_by(TaskTarget.id)):
+            self.targets[target.task_id].append(target)
+        where = _active(Project, park_ids, year)
+        self.projects = session.execute(select(Project.__table__).where(*where).order_by(Project.id)).all()
+        self.investments = session.execute(select(ProjectInvestment.project_id, ProjectInvestment.period,
+                                                  ProjectInvestment.amount, ProjectInvestment.unit)
+                                           .where(ProjectInvestment.project_id.in_(select(Project.id).where(*where)))
+                                           .order_by(ProjectInvestment.id)).all()
+        self.rounds = session.execute(select(DispatchRound.id, DispatchRound.period)
+                                      .where(DispatchRound.park_id.in_(park_ids))).all()
+
+
+def _statuses(session: Session, rows: _YearRows, parks: list[tuple[int, str]], as_of: date) -> dict[int, ParkStatus]:
+    indicators = _indicator_rows(rows, as_of)
+    tasks = _task_rows(session, rows, as_of)
+    projects = _project_rows(rows, as_of)
+    progress = time_progress(Period.of_year(rows.year), as_of)
+    return {park_id: ParkStatus(park_id, name, rows.year, as_of, progress, indicators[park_id], tasks[park_id],
+                                projects[park_id]) for park_id, name in parks}
+
+
 def compute_statuses(session: Session, parks: list[tuple[int, str]], as_of: date,
                      year: int | None = None) -> dict[int, ParkStatus]:
     """The status of several parks, given as (id, name), at once: a few queries for all of them (no access check)."""
     year = year or as_of.year
-    park_ids = [park_id for park_id, _ in parks]
-    settings = {s.park_id: s for s in session.scalars(select(ParkSettings).where(ParkSettings.park_id.in_(park_ids)))}
-    thresholds = {park_id: _thresholds(settings.get(park_id)) for park_id in park_ids}
-    units = dict(session.execute(select(Unit.id, Unit.name).where(Unit.park_id.in_(park_ids))).all())
-    indicators = _indicator_rows(session, park_ids, year, as_of, thresholds, units)
-    tasks = _task_rows(session, park_ids, year, as_of, units)
-    projects = _project_rows(session, park_ids, year, as_of, thresholds, units)
-    progress = time_progress(Period.of_year(year), as_of)
-    return {park_id: ParkStatus(park_id, name, year, as_of, progress, indicators[park_id], tasks[park_id],
-                                projects[park_id]) for park_id, name in parks}
+    return _statuses(session, _YearRows(session, [park_id for park_id, _ in parks], year), parks, as_of)
 
 
-def compute_status(session: Session, park_id: int, as_of: date, year: int | None = None) -> ParkStatus:
-    """The status of every active row of the park's year at ``as_of`` (no access check)."""
+def compute_status(session: Session, park_id: int, as_of: date, year: int | None = None,
+                   shared: dict | None = None) -> ParkStatus:
+    """The status of every active row of the park's year at ``as_of`` (no access check).
+
+    ``shared``: a dict the caller keeps across several views of one read (e.g. today and the last
+    round's month end), so that the rows that do not depend on the as-of date are read once.
+    """
     park = lookup.park(session, park_id)
-    return compute_statuses(session, [(park.id, park.name)], as_of, year)[park.id]
+    year = year or as_of.year
+    rows = shared.get((park.id, year)) if shared is not None else None
+    if rows is None:
+        rows = _YearRows(session, [park.id], year)
+        if shared is not None:
+            shared[(park.id, year)] = rows
+    return _statuses(session, rows, [(park.id, park.name)], as_of)[park.id]
 
 
 def park_status(session: Session, actor: Actor, park: int | str, as_of: date | None = None,
