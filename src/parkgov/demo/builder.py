@@ -21,6 +21,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from parkgov.demo.generator import DemoPark, fmt_value, generate_park
+from parkgov.domain.deadline import parse_deadline
+from parkgov.domain.errors import DomainError
 from parkgov.demo.names import DEMO_PARKS
 from parkgov.demo.progress import (AS_OF, MONTHS, TASK_NOTES, UnitHabit, growth_path, month_index, pace,
                                    task_state, ytd_path)
@@ -185,7 +187,9 @@ def _assign_owners(session: Session, park_id: int, park: DemoPark | None) -> Non
                                                     Task.status == ACTIVE)))
     for ind in session.scalars(select(Indicator).where(Indicator.park_id == park_id, Indicator.year == YEAR,
                                                        Indicator.status == ACTIVE,
-                                                       Indicator.lead_unit_id.is_(None))):
+                                                       Indicator.lead_unit_id.is_(None),
+                                                       Indicator.target_value.is_not(None)
+                                                       | Indicator.growth_target_pct.is_not(None))):
         owner = next((t.lead_units[0] for t in tasks if t.lead_units
                       and any(names_compatible(x.name, ind.name) for x in t.targets)), None)
         if owner is None:
@@ -261,10 +265,22 @@ def _indicator_plan(session: Session, ind: Indicator, rng: random.Random) -> _Pl
     return _Plan("indicator", ind.id, ind.lead_unit_id, inputs)
 
 
+def _finish_month(task: Task) -> int:
+    """The month a task is due (12 when it has no date in the year)."""
+    due = task.deadline
+    if due is None and task.deadline_text:
+        try:
+            due = parse_deadline(task.deadline_text, YEAR).due
+        except DomainError:
+            due = None
+    return due.month if due is not None and due.year == YEAR else 12
+
+
 def _task_plan(task: Task, rng: random.Random) -> _Plan:
-    lagging = rng.random() < 0.18
-    finish = task.deadline.month if task.deadline and task.deadline.year == YEAR else 12
-    finish = max(finish, rng.randint(2, 6)) if not lagging else finish
+    lagging = rng.random() < 0.15
+    finish = _finish_month(task)
+    if not lagging and finish > 1:
+        finish = max(1, finish - rng.choice((0, 0, 1, 2)))
     mid_pace, drift = pace(rng)
     inputs: dict[str, dict] = {}
     for p in MONTHS:
@@ -273,7 +289,9 @@ def _task_plan(task: Task, rng: random.Random) -> _Plan:
         share = 1.0 if state == "completed" else min(0.95, m / 12 * mid_pace * (0.7 if lagging else 1.0))
         targets = {t.id: Decimal(str(fmt_value(float(t.value) * share, t.unit)[1]))
                    for t in task.targets if t.value is not None and m > 1}
-        inputs[p] = {"state": state, "note": rng.choice(TASK_NOTES[state]), "targets": targets}
+        changed = m == 1 or state != inputs[MONTHS[m - 2]]["state"]
+        inputs[p] = {"state": state, "note": rng.choice(TASK_NOTES[state]), "targets": targets,
+                     "due": changed or m % 2 == 1 or m == 10}
     return _Plan("task", task.id, task.lead_units[0].id, inputs)
 
 
@@ -281,30 +299,45 @@ def _project_plan(project: Project, rng: random.Random) -> _Plan:
     unit = project.annual_plan_unit or project.total_investment_unit or "万元"
     annual = float(project.annual_plan or (project.total_investment or 0) * Decimal("0.3"))
     mid_pace, drift = pace(rng)
+    planned = project.started_planned
     start_month = 1
-    if project.stage == "new":
-        planned = project.started_planned
-        start_month = planned.month if planned and planned.year == YEAR else rng.randint(2, 6)
-        start_month = min(10, start_month + (rng.randint(1, 2) if mid_pace < 0.9 else 0))
+    started_on = None
+    if project.stage == "continued":
+        started_on = planned if planned and planned.year < YEAR else date(YEAR - 1, rng.randint(3, 10), 15)
+    elif planned is not None and planned.year == YEAR and planned.month <= 10:
+        start_month = min(10, planned.month + (rng.randint(1, 2) if mid_pace < 0.9 else 0))
+        started_on = date(YEAR, start_month, rng.randint(5, 25))
+    elif project.stage == "new" and planned is None:
+        start_month = rng.randint(2, 6)
+        started_on = date(YEAR, start_month, rng.randint(5, 25))
+    else:
+        start_month = 13
+    share = annual * 10 / 12 * mid_pace / max(1, 10 - start_month + 1)
     inputs: dict[str, dict] = {}
     for p in MONTHS:
         m = month_index(p)
         milestones = {}
-        if project.stage == "new" and m == start_month:
-            milestones["started"] = date(YEAR, m, min(28, rng.randint(5, 25)))
+        if started_on is not None and m == max(start_month, 1) and project.started_actual is None:
+            milestones["started"] = started_on
         done = project.completed_planned
         if done and done.year == YEAR and m == done.month and mid_pace >= 0.9:
             milestones["completed"] = date(YEAR, m, min(28, done.day))
         invest = 0.0
-        if project.stage != "preliminary" and m >= start_month and annual:
-            invest = annual / 12 * mid_pace * (1 + drift * (m - 6) / 6) * rng.uniform(0.6, 1.4)
+        if m >= start_month and annual:
+            invest = share * (1 + drift * (m - 6) / 6) * rng.uniform(0.7, 1.3)
         inputs[p] = {"investment": fmt_value(invest, unit)[1] if invest else None, "unit": unit,
                      "milestones": milestones}
     return _Plan("project", project.id, project.lead_unit_id, inputs)
 
 
-def _submit(session: Session, actor: Actor, park_id: int, plan: _Plan, period: str, moment: datetime) -> None:
+def _submit(session: Session, actor: Actor, park_id: int, plan: _Plan, period: str, moment: datetime) -> bool:
+    """Submit the item's report for ``period``; False when the unit has nothing to report on it this month.
+
+    Indicators and projects are reported every month; a task every other month, and whenever its state changes.
+    """
     data = plan.inputs[period]
+    if plan.kind == "task" and not data["due"]:
+        return False
     if plan.kind == "task":
         inp = progress.ProgressInput("task", plan.item_id, period, state=data["state"], narrative=data["note"],
                                      target_values=data["targets"], unit_id=plan.unit_id)
@@ -317,13 +350,14 @@ def _submit(session: Session, actor: Actor, park_id: int, plan: _Plan, period: s
                                      unit_id=plan.unit_id)
     else:
         if data["investment"] is None and not data["milestones"]:
-            return
+            return False
         inp = progress.ProgressInput("project", plan.item_id, period,
                                      investment=Decimal(str(data["investment"])) if data["investment"] else None,
                                      investment_unit=data["unit"],
                                      milestones={k: v for k, v in data["milestones"].items() if v <= moment.date()},
                                      unit_id=plan.unit_id)
     progress.submit(session, actor, park_id, inp, now=moment)
+    return True
 
 
 def _simulate(factory: sessionmaker[Session], name: str, rng: random.Random, park: DemoPark | None,
@@ -342,9 +376,15 @@ def _simulate(factory: sessionmaker[Session], name: str, rng: random.Random, par
             return
         coordinator, reporters = _reporters(s, park_id, name, units)
         plans: list[_Plan] = []
+        by_name: dict[tuple, _Plan] = {}
         for ind in s.scalars(select(Indicator).where(Indicator.park_id == park_id, Indicator.year == YEAR,
                                                      Indicator.status == ACTIVE).order_by(Indicator.id)):
-            plans.append(_indicator_plan(s, ind, rng))
+            if ind.target_value is None and ind.growth_target_pct is None:
+                continue
+            same = by_name.get((ind.name, ind.unit))
+            plan = _Plan("indicator", ind.id, ind.lead_unit_id, same.inputs) if same else _indicator_plan(s, ind, rng)
+            by_name.setdefault((ind.name, ind.unit), plan)
+            plans.append(plan)
         for task in s.scalars(select(Task).where(Task.park_id == park_id, Task.year == YEAR,
                                                  Task.status == ACTIVE).order_by(Task.id)):
             if task.lead_units:
@@ -371,8 +411,7 @@ def _simulate(factory: sessionmaker[Session], name: str, rng: random.Random, par
                     continue
                 for i, plan in enumerate(by_unit.get(unit.id, [])):
                     try:
-                        _submit(s, reporters[unit.id], park_id, plan, period, moment + timedelta(minutes=i))
-                        reports += 1
+                        reports += _submit(s, reporters[unit.id], park_id, plan, period, moment + timedelta(minutes=i))
                     except ServiceError as exc:
                         echo(f"{name}：{period} 填报被拒绝：{exc.message}")
             if period != MONTHS[-1]:

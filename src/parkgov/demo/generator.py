@@ -330,7 +330,8 @@ def _plan(rng: random.Random, park: DemoPark) -> DemoDocument:
                  "一、总体要求", rng.choice(P.GUIDING), "二、主要目标"):
         c.para(text)
     targets = []
-    tabled = [i for i in park.indicators if i.unit not in (None, "%")] if rng.random() < 0.4 else []
+    with_table = rng.random() < 0.4 if pr.target_table is None else pr.target_table
+    tabled = [i for i in park.indicators if i.unit not in (None, "%")] if with_table else []
     if tabled:
         c.para("（一）主要经济指标。全年主要经济指标目标如下表。")
         doc.blocks.append(_indicator_table(c, tabled))
@@ -376,7 +377,7 @@ def _plan(rng: random.Random, park: DemoPark) -> DemoDocument:
     c.para(f"附件：1.{pr.short}{YEAR}年重点工作任务责任分解表")
     c.para(f"2.{pr.short}{YEAR}年重点建设项目计划表")
     c.para("附件1")
-    layout_i = pr.seed % len(TASK_HEADERS)
+    layout_i = rng.randrange(len(TASK_HEADERS)) if pr.table_layout is None else pr.table_layout
     layout = TASK_LAYOUT[layout_i]
     rows = []
     prev_cat = prev_item = None
@@ -580,8 +581,8 @@ def _result(c: Composer, rng: random.Random, text: str, period: str) -> str:
     unit = next(u for u in RESULT_UNITS if tail.startswith(u))
     k = rng.randint(20, 95) if unit == "%" else rng.randint(2, 60)
     rest = tail[len(unit):]
-    if not head:
-        return c.count(rest, k, unit, "actual", template="{v}{u}{n}", period=period)
+    if head in ("", "完成", "新增", "清理"):
+        return c.count(rest, k, unit, "actual", template=head + "{v}{u}{n}", period=period)
     return c.count(head, k, unit, "actual", template="{n}{v}{u}" + rest, period=period)
 
 

@@ -19,19 +19,21 @@ class ParkProfile:
     kind: str           # econ | hitech | district
     industries: tuple[str, ...]
     seed: int
+    table_layout: int | None = None     # header layout of the task table; None: drawn
+    target_table: bool | None = None    # targets also as a table; None: drawn
 
 
 DEMO_PARKS: tuple[ParkProfile, ...] = (
     ParkProfile("青禾经开区", "青禾经济开发区", "青禾县", "青经开发", "econ",
-                ("新型建材", "食品加工", "智能装备"), 11),
+                ("新型建材", "食品加工", "智能装备"), 11, 0, False),
     ParkProfile("云溪高新区", "云溪高新技术产业开发区", "云溪市", "云高管发", "hitech",
-                ("电子信息", "生物医药", "新能源材料"), 23),
+                ("电子信息", "生物医药", "新能源材料"), 23, 2, False),
     ParkProfile("松岚经开区", "松岚经济技术开发区", "松岚县", "松经开字", "econ",
-                ("竹木精深加工", "纺织服装", "先进制造"), 37),
+                ("竹木精深加工", "纺织服装", "先进制造"), 37, 1, False),
     ParkProfile("鹭川高新区", "鹭川高新技术产业开发区", "鹭川县", "鹭高新发", "hitech",
-                ("精细化工", "新材料", "医疗器械"), 41),
+                ("精细化工", "新材料", "医疗器械"), 41, 1, False),
     ParkProfile("桐湾管理区", "桐湾管理区", "桐湾管理区", "桐管发", "district",
-                ("绿色食品", "包装印刷", "现代物流"), 53),
+                ("绿色食品", "包装印刷", "现代物流"), 53, 2, False),
 )
 
 SURNAMES = "陈林周罗彭蒋谭曾邓付廖龚苏颜戴宁柯阮甘莫鲁晏卜柴裴钟严潘万雷汤宋温"

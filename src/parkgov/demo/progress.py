@@ -43,11 +43,14 @@ class UnitHabit:
         return cls(late=0.3, missing=0.25)
 
     def moment(self, rng: random.Random, period: str, deadline: date) -> datetime | None:
-        """When the unit reports for ``period``, or None when it does not report."""
+        """When the unit reports for ``period``, or None when it does not report.
+
+    October is seen at its last day: most units have sent their month-end figures, some not yet.
+    """
         if rng.random() < self.missing:
             return None
         if period == MONTHS[-1]:
-            if rng.random() < 0.6:
+            if rng.random() < 0.15 + self.late / 2:
                 return None
             day = date(2025, 10, rng.randint(27, 31))
         elif rng.random() < self.late:
@@ -63,9 +66,9 @@ def month_index(period: str) -> int:
 
 def pace(rng: random.Random) -> tuple[float, float]:
     """(pace at mid-year relative to time progress, drift until October): laggards and recoveries."""
-    if rng.random() < 0.25:
-        return rng.uniform(0.6, 0.85), rng.uniform(-0.1, 0.25)
-    return rng.uniform(0.9, 1.15), rng.uniform(-0.05, 0.1)
+    if rng.random() < 0.2:
+        return rng.uniform(0.65, 0.88), rng.uniform(-0.1, 0.25)
+    return rng.uniform(0.98, 1.1), rng.uniform(-0.03, 0.06)
 
 
 def ytd_path(target: float, unit: str | None, mid_pace: float, drift: float, rng: random.Random,

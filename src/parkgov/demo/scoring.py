@@ -74,6 +74,7 @@ class Score:
     tasks_matched: int = 0
     people_exact: int = 0
     projects: int = 0
+    projects_found: int = 0
     projects_matched: int = 0
     project_money_ok: int = 0
     documents: int = 0
@@ -119,7 +120,7 @@ class Score:
                 f"growth ok {self.growth_ok}, comparator ok {self.comparator_ok}, kind ok {self.kind_ok}; "
                 f"tasks R={self.task_recall:.3f} ({self.tasks_matched}/{self.tasks}, found {self.tasks_found}), "
                 f"leaders+departments exact {self.people_exact}/{self.tasks_matched}; "
-                f"projects R={self.project_recall:.3f} ({self.projects_matched}/{self.projects}), "
+                f"projects R={self.project_recall:.3f} ({self.projects_matched}/{self.projects}, found {self.projects_found}), "
                 f"money ok {self.project_money_ok}; park {self.park_ok}/{self.documents}, "
                 f"genre {self.genre_ok}/{self.documents}")
 
@@ -161,7 +162,7 @@ def score_document(doc: DemoDocument, result: dict, park_names: tuple[str, ...] 
                             f"!= {list(duty.leaders)} {list(duty.departments)}")
 
     projects = list(result.get("projects") or [])
-    s.projects = len(doc.projects)
+    s.projects, s.projects_found = len(doc.projects), len(projects)
     for p in doc.projects:
         hit = next((q for q in projects if norm_name(q.get("name")) == norm_name(p.name)), None)
         if hit is None:

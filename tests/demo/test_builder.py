@@ -1,0 +1,73 @@
+"""``parkgov demo --no-serve`` builds five demo parks through the services, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from parkgov.cli import app
+from parkgov.demo.names import DEMO_PARKS
+from parkgov.store.database import make_engine
+from parkgov.store.models import (DispatchRound, IndicatorActual, Park, ProgressReport, ProjectInvestment, Submission,
+                                  SupervisionOrder, Task, User)
+
+
+def _counts(engine) -> dict:
+    with engine.connect() as c:
+        out = {}
+        for park_id, name in c.execute(select(Park.id, Park.name)):
+            rounds = c.execute(select(DispatchRound.status, func.count()).where(DispatchRound.park_id == park_id)
+                               .group_by(DispatchRound.status)).all()
+            round_ids = select(DispatchRound.id).where(DispatchRound.park_id == park_id)
+            out[name] = {
+                "tasks": c.scalar(select(func.count()).select_from(Task).where(Task.park_id == park_id)),
+                "rounds": dict(rounds),
+                "reports": c.scalar(select(func.count()).select_from(ProgressReport)
+                                    .where(ProgressReport.round_id.in_(round_ids))),
+                "reporting_units": c.scalar(select(func.count(func.distinct(ProgressReport.unit_id)))
+                                            .where(ProgressReport.round_id.in_(round_ids))),
+                "late": c.scalar(select(func.count()).select_from(Submission)
+                                 .where(Submission.round_id.in_(round_ids), Submission.late.is_(True))),
+                "orders": c.scalar(select(func.count()).select_from(SupervisionOrder)
+                                   .where(SupervisionOrder.park_id == park_id)),
+                "not_demo_tasks": c.scalar(select(func.count()).select_from(Task)
+                                           .where(Task.park_id == park_id, Task.is_demo.is_(False))),
+            }
+        out["_investments"] = c.scalar(select(func.count()).select_from(ProjectInvestment))
+        out["_actuals_reported"] = c.scalar(select(func.count()).select_from(IndicatorActual)
+                                            .where(IndicatorActual.progress_report_id.is_not(None)))
+        out["_demo_parks"] = c.scalar(select(func.count()).select_from(Park).where(Park.is_demo.is_(True)))
+    return out
+
+
+@pytest.mark.slow
+def test_demo_builds_five_parks_once(db_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("PARKGOV_DATABASE_URL", db_url)
+    monkeypatch.setenv("PARKGOV_ADMIN_PASSWORD", "演示密码-2025")
+    runner = CliRunner()
+    first = runner.invoke(app, ["demo", "--no-serve", "--docs", str(tmp_path / "docs")])
+    assert first.exit_code == 0, first.output
+    assert "已创建管理员账号 admin" in first.output and "演示密码-2025" not in first.output
+    engine = make_engine(db_url)
+    try:
+        counts = _counts(engine)
+        assert counts["_demo_parks"] == 5
+        for profile in DEMO_PARKS:
+            park = counts[profile.short]
+            assert park["tasks"] >= 30, (profile.short, park)
+            assert park["rounds"] == {"closed": 9, "open": 1}, (profile.short, park)
+            assert park["reports"] > 500 and park["reporting_units"] >= 5, (profile.short, park)
+            assert park["late"] > 0 and park["orders"] > 0, (profile.short, park)
+            assert park["not_demo_tasks"] == 0
+        assert counts["_investments"] > 100 and counts["_actuals_reported"] > 100
+        with engine.connect() as c:
+            stored = c.scalar(select(User.password_hash).where(User.username == "admin"))
+        assert PasswordHasher().verify(stored, "演示密码-2025")
+
+        second = runner.invoke(app, ["demo", "--no-serve", "--docs", str(tmp_path / "docs")])
+        assert second.exit_code == 0, second.output
+        assert second.output.count("演示数据已存在，沿用") == 5
+        assert _counts(engine) == counts
+    finally:
+        engine.dispose()
