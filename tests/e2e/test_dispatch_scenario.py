@@ -16,11 +16,19 @@ from parkgov.store.models import ProgressReport, TaskTarget
 pytestmark = pytest.mark.e2e
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
+REFUSED: list[str] = []
+
+
+def _watch(page: Page) -> Page:
+    """Collect what the browser refused to run or load (CSP, missing files, script errors)."""
+    page.on("console", lambda m: m.type == "error" and "status of 403" not in m.text and REFUSED.append(m.text))
+    page.on("pageerror", lambda exc: REFUSED.append(str(exc)))
+    return page
 
 
 def _open(browser: Browser, live_app: dict, who: str, viewport=DESKTOP) -> Page:
     context = browser.new_context(viewport=viewport, locale="zh-CN", base_url=live_app["base"])
-    page = context.new_page()
+    page = _watch(context.new_page())
     page.goto("/login")
     page.fill("input[name=username]", f"{PARK}-{who}")
     page.fill("input[name=password]", PASSWORD)
@@ -139,3 +147,4 @@ def test_report_rank_refuse_import(browser: Browser, live_app, screenshots, seed
     _shot(phone, screenshots, "11_dashboard_390px")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 392, f"the phone layout scrolls sideways ({width}px)"
+    assert REFUSED == [], REFUSED

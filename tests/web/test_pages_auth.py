@@ -98,3 +98,11 @@ def test_a_disabled_user_is_signed_out(web, session_factory):
         s.query(User).filter(User.username == f"{PARK}-coord").update({"is_active": False})
         s.commit()
     assert web.get("/dashboard", follow_redirects=False).status_code == 303
+
+
+def test_pages_carry_a_strict_content_security_policy(web):
+    r = web.get("/login")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
+    assert "<script>" not in r.text and "onclick" not in r.text

@@ -10,8 +10,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from parkgov.web.pages import (admin, auth, dashboard, documents, imports, ledgers, rankings, rounds,
                                supervision)
 from parkgov.web.pages.errors import install_page_errors
-from parkgov.web.pages.security import (SESSION_COOKIE, SESSION_MAX_AGE, SecureCookieOverHttps, check_csrf,
-                                        session_secret)
+from parkgov.web.pages.security import (SESSION_COOKIE, SESSION_MAX_AGE, SecureCookieOverHttps, SecurityHeaders,
+                                        check_csrf, session_secret)
 from parkgov.web.pages.upload_limit import UploadSizeLimit
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
@@ -25,6 +25,7 @@ def install_pages(app: FastAPI) -> None:
                        max_age=SESSION_MAX_AGE, same_site="lax", https_only=False)
     app.add_middleware(SecureCookieOverHttps)
     app.add_middleware(UploadSizeLimit)
+    app.add_middleware(SecurityHeaders)
     install_page_errors(app)
     for module in PAGE_MODULES:
         app.include_router(module.router, dependencies=[Depends(check_csrf)], include_in_schema=False)

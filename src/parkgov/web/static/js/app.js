@@ -87,6 +87,9 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     drawCharts();
+    document.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
+      el.addEventListener("change", function () { el.form.submit(); });
+    });
     document.body.addEventListener("htmx:responseError", function (e) {
       var flash = document.getElementById("flash");
       if (flash) { flash.innerHTML = e.detail.xhr.responseText || '<div class="flash error">操作失败，请稍后重试</div>'; }
