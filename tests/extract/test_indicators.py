@@ -305,3 +305,13 @@ def test_a_ladder_of_thresholds_keeps_its_subject():
 def test_listed_siblings_share_the_first_ones_verb():
     facts = indicators_in_text("力争新增规上工业企业5家以上、高新技术企业2家以上、科技型中小企业3家以上。")
     assert [f.name for f in facts] == ["新增规上工业企业", "新增高新技术企业", "新增科技型中小企业"]
+
+
+def test_a_sentence_split_by_a_blank_line_is_joined():
+    text = "（二）项目目标：全年实施项目28个，其中产业\n\n项目17个（新建9个、续建8个），全口径税\n\n收收入年均增长9%以上。\n\n二、主要任务\n\n新增标准厂房5万平方米。"
+    facts = extract_indicators(_doc(text), DocumentInfo(genre="plan"))
+    assert [(f.name, f.value, f.yoy_pct) for f in facts] == [
+        ("实施项目", 28, None), ("产业项目", 17, None), ("新建项目", 9, None), ("续建项目", 8, None),
+        ("全口径税收收入", None, 9.0), ("新增标准厂房", 5, None)]
+    for f in facts:
+        assert text[f.offset:f.offset + len(f.quote)] == f.quote

@@ -44,6 +44,7 @@ _BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第件表图栏号期编码版线�
                    r"(\d{1,5}(?:\.\d+)?)(?=[；;，,。]|[一二三四五六七八九十]是)")
 _RATE_END = re.compile(r"(?:增长|增速|增幅|下降|提高|减少|增加|降低|占比|比重|率|指数|编号|电话|代码|附件|序号)$")
 _HARD_END = frozenset("。；;！？!?：:")
+_BREAK = re.compile(r"\n(?:[ \u3000]*\n)?")
 _WRAP_MIN = 20
 _CHANGE_TO = re.compile(r"^\s*(?:提高|增加|增长|提升|上升|下降|减少|降低|扩大|缩小|压缩|调整)?(?:到|至)\s*$")
 _COPULA = re.compile(r"^(?:只有|仅有|仅|共有|有|达|共计|合计|总计|其中)?$")
@@ -58,9 +59,10 @@ _SHARE_OF = re.compile(r"^(.*?)(?:完成|为|占|达到?)(.{1,12}?(?:计划|目�
 _TOTAL_WORDS = frozenset({"总数", "总量", "总计", "合计", "累计", "累计数", "总数量"})
 _SHARE_WORDS = frozenset({"占比", "比重", "占比重", "所占比重", "占全区比重", "增速", "增幅"})
 _SHARED_VERB = re.compile(r"^(?:新增|新认定|新引进|新培育|新建|引进|培育|创建|认定|建设|打造|申报)")
+_STAGE = re.compile(r"^(?:续建|前期|在建|新开工|竣工|投产|储备|已|正在|其余|未)")
 _NEW = re.compile(r"^(?:新增|新认定|新引进|新培育|新备案|新签约|新)")
 _SUBORDINATE = re.compile(r"其中|其余|[（(]")
-_ENUM_HEAD = re.compile(r"^(?:企业|单位|部门|项目|园区|地区)(?=..)")
+_ENUM_HEAD = re.compile(r"^(?:企业|单位|部门)(?=..)")
 _DEICTIC = frozenset({"以上", "上述", "下列", "以下", "前述", "如下"})
 _CAPACITY = re.compile(r"(?:年产|年处理|年加工|日处理|日产|年吞吐|装机)")
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|其次|此外|另外")
@@ -129,8 +131,9 @@ def _scan_back(line: str, pos: int, floor: int) -> int:
 
 def _after_name(line: str, pos: int, limit: int | None = None) -> tuple[str, int]:
     """The noun phrase right after a quantity (``5个项目`` → 项目), and where it ends."""
-    if line[pos:pos + 1] == " ":
-        pos += 1
+    skipped = 0
+    while line[pos:pos + 1] in (" ", "\u3000") and skipped < 4:
+        pos, skipped = pos + 1, skipped + 1
     if pos >= len(line):
         return "", pos
     ch = line[pos]
@@ -235,7 +238,7 @@ def _refined(name: str, q: Quantity, line: str, start: int, prev: _Found | None)
             name = prev.name[:at] + name  # 税收过5000万企业1家、过1000万企业4家
     if prev is not None and line[prev.end:start].strip() == "、":
         verb = _SHARED_VERB.match(prev.name)
-        if verb and not _SHARED_VERB.match(name) and len(name) > 3:
+        if verb and not _SHARED_VERB.match(name) and not _STAGE.match(name) and len(name) > 3:
             name = verb.group(0) + name  # 新增市级设计中心2家、企业技术中心4家 → 新增企业技术中心
     if len(name) <= 2 and q.unit.endswith("次"):
         name += "次数" if q.unit == "次" else q.unit  # 出动108人次 → 出动人次
@@ -466,7 +469,7 @@ def _tail(prev_line: str | None) -> str:
     if not s or s[-1] in _HARD or s[-1] in "、”\"":
         return ""
     i = len(s)
-    while i > 0 and s[i - 1] not in _HARD and len(s) - i < 24:
+    while i > 0 and s[i - 1] not in _HARD and s[i - 1] != "、" and len(s) - i < 24:
         i -= 1
     return s[i:]
 
@@ -478,14 +481,28 @@ def _wrapped(line: str, following: str) -> bool:
             and following[:1] not in "\t" and not _HEADING.match(following.lstrip()))
 
 
+def _joinable(line: str, following: str, gap: str) -> bool:
+    """A wrap, possibly with one blank line (text copied from a PDF) when the line is prose."""
+    if gap.strip() or not 1 <= gap.count("\n") <= 2 or not _wrapped(line, following):
+        return False
+    return gap.count("\n") == 1 or any(c in "，,。；;" for c in line)
+
+
 def unwrap(text: str) -> str:
     """Line breaks that wrap a sentence (a PDF's page width) become spaces: same length."""
     if "\n" not in text:
         return text
-    parts = text.split("\n")
-    out = [parts[0]]
-    for prev, part in zip(parts, parts[1:]):
-        out.append((" " if _wrapped(prev, part) else "\n") + part)
+    out: list[str] = []
+    last = 0
+    for m in _BREAK.finditer(text):
+        prev = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        end = text.find("\n", m.end())
+        following = text[m.end():end if end >= 0 else len(text)]
+        if _joinable(prev, following, m.group(0)):
+            out.append(text[last:m.start()])
+            out.append(" " * len(m.group(0)))
+            last = m.end()
+    out.append(text[last:])
     return "".join(out)
 
 
@@ -587,6 +604,17 @@ def _table_facts(doc: Document, table: Table, default_kind: str) -> list[Indicat
     return out
 
 
+def _append_line(lines: list[tuple[str, int, str]], part: str, pos: int, text: str) -> None:
+    """Adds a line of prose, joined to the previous one when a wrap split the sentence."""
+    if lines:
+        prev, start, source = lines[-1]
+        gap = text[start + len(prev):pos]
+        if _joinable(prev, part, gap):
+            lines[-1] = (prev + " " * len(gap) + part, start, source + gap + part)
+            return
+    lines.append((part, pos, part))
+
+
 def extract_indicators(doc: Document, info: DocumentInfo) -> list[IndicatorFact]:
     """Every indicator of a document, in document order, from its paragraphs and its tables."""
     default_kind = "target" if info.genre in TARGET_GENRES else "actual"
@@ -596,18 +624,14 @@ def extract_indicators(doc: Document, info: DocumentInfo) -> list[IndicatorFact]
         if isinstance(block, Paragraph):
             pos = block.offset
             for part in block.text.split("\n"):
-                prev = lines[-1] if lines else None
-                if prev is not None and prev[1] + len(prev[0]) + 1 == pos and _wrapped(prev[0], part) \
-                        and doc.text[pos - 1:pos] == "\n":
-                    lines[-1] = (prev[0] + " " + part, prev[1], prev[2] + "\n" + part)
-                else:
-                    lines.append((part, pos, part))
+                if part.strip():
+                    _append_line(lines, part, pos, doc.text)
                 pos += len(part) + 1
         elif isinstance(block, Table):
             out.extend(_table_facts(doc, block, default_kind))
     kind = default_kind
     label: str | None = None
-    nonempty = [entry for entry in lines if entry[0].strip()]
+    nonempty = lines
     for i, (line, off, source) in enumerate(nonempty):
         stripped = line.strip()
         if default_kind == "actual" and len(stripped) <= 30 and _FORWARD_HEADING.search(stripped):
