@@ -103,3 +103,25 @@ def test_staged_imports_belong_to_their_uploader(web, seed_docx, db_url, tmp_pat
     with TestClient(create_app(db_url)) as other:
         login(other, "admin")
         assert other.get(review_url).status_code == 403
+
+
+def test_a_revised_plan_shows_its_differences_before_confirming(web, seeds_dir, tmp_path, session_factory):
+    original = next(seeds_dir.glob("004_*")).read_text("utf-8")
+    first = tmp_path / "分解表.txt"
+    first.write_text(original, "utf-8")
+    url = _upload(web, first).headers["location"]
+    token = page_csrf(web)
+    assert "导入完成" in web.post(f"{url}/confirm", data={"csrf_token": token}).text
+    revised = tmp_path / "分解表（修订稿）.txt"
+    revised.write_text(original.replace("增长5.5%以上", "增长6%以上", 1), "utf-8")
+    url = _upload(web, revised).headers["location"]
+    review = web.get(url).text
+    assert "修订版" in review
+    assert re.search(r"增长5\.5%以上 → 增长6%以上", review), "the changed requirement is shown old → new"
+    with session_factory() as s:
+        before = s.scalar(select(func.count()).select_from(ImportedDocument))
+    web.post(f"{url}/confirm", data={"csrf_token": token})
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(ImportedDocument)) == before + 1
+        assert "增长6%以上" in s.scalars(select(Task.requirement).where(Task.item == "地区生产总值",
+                                                                    Task.status == "active")).all()

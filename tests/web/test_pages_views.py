@@ -144,3 +144,22 @@ def test_a_coordinator_cannot_manage_users(web, ledger):
     token = page_csrf(web)
     r = web.post("/admin/users", data={"csrf_token": token, "username": "x", "role": "admin", "password": "12345678x"})
     assert r.status_code == 403
+
+
+def test_bulletin_and_ledgers_download_from_the_rankings_page(web, ledger):
+    login(web, "coord")
+    page = web.get("/rankings?period=2025-06")
+    assert "/rankings/2025-06/bulletin.docx" in page.text
+    doc = web.get("/rankings/2025-06/bulletin.docx")
+    assert doc.status_code == 200 and doc.content[:2] == b"PK"
+    assert "wordprocessingml" in doc.headers["content-type"]
+    book = web.get("/rankings/2025-06/ledgers.xlsx")
+    assert book.status_code == 200 and book.content[:2] == b"PK"
+    assert "attachment" in book.headers["content-disposition"]
+
+
+def test_a_quarter_ranking_and_a_bad_quarter(web, ledger):
+    login(web, "viewer")
+    assert "2025年第2季度" in web.get("/rankings?quarter=2025Q2").text
+    bad = web.get("/rankings?quarter=2025Q9")
+    assert bad.status_code == 422 and "季度" in alert(bad.text)
