@@ -9,7 +9,8 @@
   前期4个），基础设施项目13个``): parts of one kind (stage, type, status) must add up.
 
 A stated figure is accepted when it equals the computed one rounded to the stated
-precision (98.76 written as 98.7 is reported: it rounds to 98.8); only what does not add up is reported.
+precision; 98.76 written as 98.7 is reported (it rounds to 98.8). Only what does not
+add up is reported.
 """
 from __future__ import annotations
 
