@@ -40,7 +40,8 @@ def vary_figures(text: str, rng: random.Random) -> str:
         raw = m.group(1)
         value = float(raw) * rng.uniform(0.8, 1.25)
         decimals = len(raw.split(".")[1]) if "." in raw else 0
-        return f"{value:.{decimals}f}{m.group(2)}{m.group(3)}" if decimals else f"{max(1, round(value))}{m.group(2)}{m.group(3)}"
+        number = f"{value:.{decimals}f}" if decimals else f"{max(1, round(value))}"
+        return f"{number}{m.group(2)}{m.group(3)}"
     return _FIGURE.sub(repl, text)
 
 
@@ -165,7 +166,8 @@ def main() -> int:
 
     print(f"文本量：{mb:.2f} MB（UTF-8），{len(paths)} 个文件")
     print(f"仅读取（基线）：{read_wall:.2f} s 墙钟，{read_cpu:.2f} s CPU，{mb / read_wall:.2f} MB/s")
-    print(f"读取+提取：    {ext_wall:.2f} s 墙钟，{ext_cpu:.2f} s CPU，{mb / ext_wall:.2f} MB/s（CPU 计 {mb / ext_cpu:.2f} MB/s，单核）")
+    print(f"读取+提取：    {ext_wall:.2f} s 墙钟，{ext_cpu:.2f} s CPU，{mb / ext_wall:.2f} MB/s"
+          f"（CPU 计 {mb / ext_cpu:.2f} MB/s，单核）")
     print(f"提取/读取 用时比：{ext_wall / read_wall:.1f} 倍（CPU 计 {ext_cpu / read_cpu:.1f} 倍）；"
           f"除去读取，提取本身 {mb / max(ext_cpu - read_cpu, 1e-9):.2f} MB/s（CPU 计）")
     print(f"提取结果：指标 {counts[0]}，任务 {counts[1]}，项目 {counts[2]}；失败 {len(failures)} 个文件")

@@ -71,3 +71,24 @@ def test_demo_builds_five_parks_once(db_url, tmp_path, monkeypatch):
         assert _counts(engine) == counts
     finally:
         engine.dispose()
+
+
+@pytest.mark.slow
+def test_demo_from_the_seed_folder_names_each_park_from_its_document(seeds_dir, tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'seeds.db'}"
+    monkeypatch.setenv("PARKGOV_DATABASE_URL", url)
+    monkeypatch.delenv("PARKGOV_ADMIN_PASSWORD", raising=False)
+    result = CliRunner().invoke(app, ["demo", "--no-serve", "--from", str(seeds_dir)])
+    assert result.exit_code == 0, result.output
+    assert "管理员 admin 的初始密码" in result.output
+    engine = make_engine(url)
+    try:
+        counts = _counts(engine)
+    finally:
+        engine.dispose()
+    assert {"安化经开区", "洪江高新区", "洞口经开区", "兴国经开区", "西洞庭管理区"} <= set(counts)
+    assert counts["_demo_parks"] == 5
+    assert counts["西洞庭管理区"]["tasks"] == 56
+    assert counts["西洞庭管理区"]["rounds"] == {"closed": 9, "open": 1}
+    assert counts["西洞庭管理区"]["reporting_units"] >= 5
+    assert counts["安化经开区"]["reports"] > 0

@@ -1,9 +1,11 @@
 """Extraction scored on the generated documents: a second corpus nobody annotated by hand.
 
-Observed when written: indicators recall 1.0 (656/656), precision 0.85 (the project table's
-amounts also come out as indicators), tasks recall 1.0 (674/674, 706 found: rows of target
-tables are taken as tasks too), leaders and departments exact on every matched task,
-projects 109/109. The floors below leave room for the extractors to change.
+Ten parks: the five demo parks and five whose table layouts are drawn at random. Observed on
+2026-11-22 (02:15 UTC): indicators 1317/1317 found, precision 1.0, growth, comparator and
+kind right on every match; tasks 1286/1286 with leaders and departments exact; projects
+227/227 with their money; 3 project facts per plan (the prose counts). Earlier the same day
+indicators were at 0.988, tasks at 0.77 and plans gave 20-50 project rows each; the floors
+leave room for such swings while catching a real regression.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ def scores(demo_parks, variety_parks, demo_folder) -> dict[str, Score]:
 def test_indicators_recalled(scores):
     for kind in ("plan.txt", "plan.docx", "action_plan.txt", "summary.txt"):
         assert scores[kind].indicator_recall >= 0.9, (kind, scores[kind].misses[:10])
-    assert scores["all"].indicator_recall >= 0.95
+    assert scores["all"].indicator_recall >= 0.97
 
 
 def test_growth_comparator_and_kind_of_matched_indicators(scores):
@@ -47,8 +49,8 @@ def test_growth_comparator_and_kind_of_matched_indicators(scores):
 def test_tasks_recalled_with_exact_people(scores):
     assert scores["action_plan.txt"].task_recall >= 0.9
     for kind in ("plan.txt", "plan.docx"):
-        assert scores[kind].task_recall >= 0.85, (kind, scores[kind].misses[:10])
-    assert scores["all"].people_rate >= 0.95
+        assert scores[kind].task_recall >= 0.95, (kind, scores[kind].misses[:10])
+    assert scores["all"].people_rate >= 0.97
 
 
 def test_projects_read_from_the_project_table(scores):
@@ -63,8 +65,7 @@ def test_genre_and_park_named(scores):
     assert s.park_ok >= 0.8 * s.documents
 
 
-@pytest.mark.xfail(reason="task tables headed 项目/牵头单位 and target tables with a 单位 column are read as "
-                          "project tables (each row becomes a project)", strict=False)
 def test_plans_yield_no_project_rows(scores):
+    """A responsibility table has a 项目 column and a target table a 单位 column: neither is a project table."""
     s = scores["plan.txt"]
     assert s.projects_found <= 8 * s.documents

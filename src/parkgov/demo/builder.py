@@ -144,12 +144,27 @@ def build_from_folder(url: str | None, folder: Path, admin_password: str | None 
     return result
 
 
+_PROVINCE = re.compile(r"^(?:湖南|湖北|江西|广东|广西|四川|贵州|云南|浙江|江苏|安徽|福建|河南|河北|山东|山西|陕西|"
+                       r"甘肃|青海|辽宁|吉林|黑龙江|海南|重庆|北京|上海|天津)(?:省)?")
+_SHORT_SUFFIX = (("经济技术开发区", "经开区"), ("经济开发区", "经开区"), ("高新技术产业开发区", "高新区"),
+                 ("高新技术开发区", "高新区"))
+
+
+def short_park_name(name: str) -> str:
+    """The name a park goes by: ``湖南安化经济开发区`` → ``安化经开区``."""
+    name = _PROVINCE.sub("", "".join(name.split()))
+    for long, short in _SHORT_SUFFIX:
+        if name.endswith(long) and len(name) > len(long):
+            return name[: -len(long)] + short
+    return name
+
+
 def park_name_of(park: str | None, title: str | None, path: Path) -> str:
     """The park a document speaks for: its extracted park, else its title's leading name, else the file."""
     if park and park.strip():
-        return park.strip()
+        return short_park_name(park)
     m = re.match(r"(.{2,12}?(?:经开区|高新区|开发区|管理区|园区))", title or "")
-    return m.group(1) if m else path.stem
+    return short_park_name(m.group(1)) if m else path.stem
 
 
 def _say(result: BuildResult, echo: Callable[[str], None], line: str) -> None:
@@ -178,13 +193,24 @@ def _unit_by_hint(units: list[Unit], hints: tuple[str, ...]) -> Unit | None:
 
 
 def _assign_owners(session: Session, park_id: int, park: DemoPark | None) -> None:
-    """Give every indicator a lead unit, and demo projects their planned start and completion."""
+    """Give every indicator a lead unit, and demo projects their planned start and completion.
+
+    A park whose documents name no unit at all gets one, 管委会办公室, answering for every row.
+    """
     units = list(session.scalars(select(Unit).where(Unit.park_id == park_id, Unit.is_active.is_(True))
                                  .order_by(Unit.id)))
-    if not units:
-        return
     tasks = list(session.scalars(select(Task).where(Task.park_id == park_id, Task.year == YEAR,
                                                     Task.status == ACTIVE)))
+    if not units:
+        office = Unit(park_id=park_id, name="管委会办公室", kind="other")
+        session.add(office)
+        units = [office]
+        for task in tasks:
+            task.lead_units = [office]
+        for project in session.scalars(select(Project).where(Project.park_id == park_id, Project.year == YEAR,
+                                                             Project.status == ACTIVE)):
+            project.lead_unit = office
+        session.flush()
     for ind in session.scalars(select(Indicator).where(Indicator.park_id == park_id, Indicator.year == YEAR,
                                                        Indicator.status == ACTIVE,
                                                        Indicator.lead_unit_id.is_(None),

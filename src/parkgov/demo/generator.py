@@ -208,7 +208,8 @@ def _target_sentence(rng: random.Random, target: tuple[str, str, float, float], 
     return c.figure(template, name, value, unit, comparator=comparator, kind="target")
 
 
-def _assign(rng: random.Random, park: DemoPark, theme: P.Theme, owner: dict[str, Leader]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _assign(rng: random.Random, park: DemoPark, theme: P.Theme,
+            owner: dict[str, Leader]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     leaders = [owner[theme.key].name]
     if rng.random() < 0.3:
         other = rng.choice(park.leaders).name
@@ -442,8 +443,8 @@ def _action_plan(rng: random.Random, park: DemoPark) -> DemoDocument:
             if rng.random() < 0.3:
                 deadline = f"{rng.choice((YEAR, YEAR + 1))}年{rng.choice((6, 12))}月底前"
                 sentences.append(f"{deadline}完成。")
-            deps = tuple(dict.fromkeys([rng.choice(THEME_UNITS[theme.key]) if rng.random() < 0.5 else rng.choice(park.units)]
-                                       + rng.sample(park.units, rng.randint(0, 3)) + [pr.short]))
+            first = rng.choice(THEME_UNITS[theme.key]) if rng.random() < 0.5 else rng.choice(park.units)
+            deps = tuple(dict.fromkeys([first] + rng.sample(park.units, rng.randint(0, 3)) + [pr.short]))
             seq = str(len(duties) + 1)
             requirement = "".join(sentences)
             tail = f"（{label}：{'、'.join(deps)}）"
@@ -497,7 +498,8 @@ def _project_table(rng: random.Random, park: DemoPark) -> DemoDocument:
 def _summary(rng: random.Random, park: DemoPark) -> DemoDocument:
     pr = park.profile
     title = f"{pr.short}{YEAR}年上半年工作总结"
-    doc = DemoDocument(stem=title, genre="summary", title=title, formats=("txt",), date=f"{YEAR}-07-{rng.randint(5, 25):02d}")
+    doc = DemoDocument(stem=title, genre="summary", title=title, formats=("txt",),
+                       date=f"{YEAR}-07-{rng.randint(5, 25):02d}")
     c = Composer(doc, rng, spaced=pr.seed % 6 == 5)
     period = f"{YEAR}年1-6月"
     c.para(title)
@@ -552,7 +554,8 @@ def _summary(rng: random.Random, park: DemoPark) -> DemoDocument:
         c.para(f"（{_cn(ci + 1)}）{category}。" + "".join(parts) + f"截至6月底，{result}。")
     found = rng.randint(120, 480)
     fixed = found - rng.randint(0, found // 8)
-    c.para(f"（{_cn(len(categories) + 1)}）安全生产。上半年" + c.count("开展安全检查", rng.randint(80, 400), "家次", "actual", template="{n}{v}{u}")
+    c.para(f"（{_cn(len(categories) + 1)}）安全生产。上半年"
+           + c.count("开展安全检查", rng.randint(80, 400), "家次", "actual", template="{n}{v}{u}")
            + "，" + c.count("发现隐患", found, "项", "actual") + "，" + c.count("已整改", fixed, "项", "actual")
            + "，" + c.count("整改完成率", round(fixed / found * 100, 1), "%", "actual") + "。")
     c.para("三、存在的问题")

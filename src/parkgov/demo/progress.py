@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from parkgov.demo.generator import fmt_value
+from parkgov.services.accounts import DEMO_AS_OF as AS_OF
 
 MONTHS = tuple(f"2025-{m:02d}" for m in range(1, 11))
-AS_OF = date(2025, 10, 31)
 
 TASK_NOTES = {
     "not_started": ("正在制定工作方案，计划下月启动。", "已明确责任人，前期准备中。"),

@@ -120,7 +120,8 @@ class Score:
                 f"growth ok {self.growth_ok}, comparator ok {self.comparator_ok}, kind ok {self.kind_ok}; "
                 f"tasks R={self.task_recall:.3f} ({self.tasks_matched}/{self.tasks}, found {self.tasks_found}), "
                 f"leaders+departments exact {self.people_exact}/{self.tasks_matched}; "
-                f"projects R={self.project_recall:.3f} ({self.projects_matched}/{self.projects}, found {self.projects_found}), "
+                f"projects R={self.project_recall:.3f} ({self.projects_matched}/{self.projects}, "
+                f"found {self.projects_found}), "
                 f"money ok {self.project_money_ok}; park {self.park_ok}/{self.documents}, "
                 f"genre {self.genre_ok}/{self.documents}")
 
@@ -155,7 +156,8 @@ def score_document(doc: DemoDocument, result: dict, park_names: tuple[str, ...] 
             s.misses.append(f"{doc.stem}: task {duty.seq} {duty.item}")
             continue
         s.tasks_matched += 1
-        if _people(t.get("leaders")) == _people(duty.leaders) and _people(t.get("departments")) == _people(duty.departments):
+        if (_people(t.get("leaders")) == _people(duty.leaders)
+                and _people(t.get("departments")) == _people(duty.departments)):
             s.people_exact += 1
         else:
             s.misses.append(f"{doc.stem}: task {duty.seq} people {t.get('leaders')} {t.get('departments')} "
