@@ -189,3 +189,17 @@ def test_fuzzed_heads_never_raise(text):
     from parkgov.extract.metadata import _extract
     info = _extract(make_doc(text))
     assert info.date is None or len(info.date) == 10
+
+
+def test_forwarding_notice_without_title_brackets():
+    doc = make_doc("临江县人民政府办公室\n关于印发临江县工业园区提质升级三年行动方案（2024—2026年）的通知\n各乡镇：\n"
+                   "临江工业园区要……\n临江县人民政府办公室\n2024年1月5日\n")
+    info = extract_metadata(doc)
+    assert info.title == "临江县工业园区提质升级三年行动方案（2024—2026年）"
+    assert info.genre == "action_plan" and info.year == 2024 and info.date == "2024-01-05"
+    assert info.park == "临江县工业园区"
+
+
+def test_a_notice_about_something_else_keeps_its_own_title():
+    info = extract_metadata(make_doc("白沙经济开发区管理委员会\n关于做好2024年安全生产检查的通知\n各企业：\n"))
+    assert info.title == "关于做好2024年安全生产检查的通知"

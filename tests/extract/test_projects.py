@@ -249,3 +249,28 @@ def test_project_headers_in_other_words(header):
     rows = [header, ["1", "滨河污水管网", "2.5", "1"][-len(header):]]
     (p,) = table_projects(make_doc(rows).tables[0])
     assert p.name == "滨河污水管网"
+
+
+def test_numbered_section_rows_and_a_unit_column_named_otherwise():
+    rows = [["序号", "项目", "项目单位", "总投资（亿元）", "年度计划投资（亿元）", "开工时间"],
+            ["一", "新建项目（2个）", "", "", "", ""],
+            ["1", "光伏组件厂", "青岚新能源公司", "3.5", "1.2", "2025年3月"],
+            ["2", "冷链物流园", "青岚物流公司", "2", "0.8", "2025年6月"],
+            ["二", "续建项目", "", "", "", ""],
+            ["3", "标准厂房三期", "城投公司", "1.5", "0.5", "2024年"]]
+    projects = table_projects(make_doc(rows).tables[0])
+    assert [(p.name, p.stage, p.unit) for p in projects] == [
+        ("光伏组件厂", "new", "青岚新能源公司"), ("冷链物流园", "new", "青岚物流公司"),
+        ("标准厂房三期", "continued", "城投公司")]
+    assert projects[0].total_investment == Amount(3.5, "亿元")
+
+
+def test_a_breakdown_sentence_continues_the_total_of_the_sentence_before():
+    text = ("今年计划实施重点项目45个，总投资120亿元，年度计划投资38亿元。其中，新开工项目20个、续建项目18个、"
+            "前期项目7个。1-6月，累计完成投资21.5亿元。")
+    by_name = {p.name: p for p in prose_projects(make_doc(text))}
+    total = by_name["重点项目（合计）"]
+    assert total.count == 45 and total.total_investment == Amount(120, "亿元")
+    assert total.completed == Amount(21.5, "亿元")
+    assert [(by_name[f"重点项目（{w}）"].stage, by_name[f"重点项目（{w}）"].count) for w in ("新开工", "续建", "前期")] == [
+        ("new", 20), ("continued", 18), ("preliminary", 7)]

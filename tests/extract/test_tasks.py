@@ -416,3 +416,14 @@ def test_a_target_table_with_a_unit_of_measure_column_is_not_a_task_table():
             ["1", "营业收入", "亿元", "120", "135", "12.5"],
             ["2", "实际使用外资", "万美元", "2000", "2300", "15"]]
     assert extract_tasks(make_doc(rows), DocumentInfo()) == []
+
+
+def test_labelled_duties_with_other_leader_and_unit_words():
+    text = ("（一）产业发展\n"
+            "1.培育龙头企业。支持骨干企业扩产。（区级领导：韩  朔；牵头部门：经发局；协办单位：财政局、税务所；"
+            "时间节点：2025年6月底前）\n"
+            "2.建设口袋公园。（挂点领导：白露 责任单位：城管局 完成时间：9月底）\n")
+    tasks = extract_tasks(make_doc(text), DocumentInfo())
+    assert [(t.seq, t.item, t.leaders, t.departments, t.co_units, t.deadline) for t in tasks] == [
+        ("1", "培育龙头企业", ["韩朔"], ["经发局"], ["财政局", "税务所"], "2025年6月底前"),
+        ("2", "建设口袋公园", ["白露"], ["城管局"], [], "9月底")]

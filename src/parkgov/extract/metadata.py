@@ -21,6 +21,8 @@ _WEB_NOISE = re.compile(r"IPv6|设为首页|加入收藏|字体[:：]?|【字体
                         r"^加\s*急|公开方式|签发人|^抄\s*送|^主\s*送|^[\u4e00-\u9fff]{0,4}印发$|无障碍|繁體|^登录|^注册|"
                         r"搜索|^索引号|^发文字号|^主题分类|^成文日期|^发布机构|^信息来源|^所属机构|^时间[:：]")
 _FORWARD = re.compile(r"关于(?:印发|转发|下发|公布|发布)\s*《(?P<title>[^《》]{4,80})》\s*的?\s*通\s*知")
+_FORWARD_BARE = re.compile(r"关于(?:印发|转发|下发|公布|发布)\s*(?P<title>[^《》，,。：:]{4,80}?(?:方案|计划|要点|清单|"
+                           r"办法|细则|意见|规划|表|规定|措施|任务)(?:[（(][^（()）]{2,20}[)）])?)\s*的\s*通\s*知")
 _DOC_NUMBER = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,16})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]"
     r"\s*(?P<no>\d{1,4})\s*号")
@@ -104,7 +106,7 @@ def _is_noise(line: str) -> bool:
 def find_title(lines: list[str]) -> str | None:
     """The inner title of a forwarding notice, else the first title-like line of the head."""
     head = "".join(line for line in lines[:25] if len(line) <= 100)
-    m = _FORWARD.search(head)
+    m = _FORWARD.search(head) or _FORWARD_BARE.search(head)
     if m:
         return squeeze(m.group("title"))
     candidates = []

@@ -27,7 +27,7 @@ _ROLE_WORDS = (
     ("total", r"总投资|投资总额|总额"),
     ("annual", r"计划完成|计划投资|年度投资|年计划|年度计划|当年投资|投资计划|本年计划|\d{4}年投资"),
     ("completed", r"完成|累计|实际"),
-    ("unit", r"责任单位|业主|建设单位|牵头单位|实施单位|责任部门|承建"),
+    ("unit", r"责任单位|业主|建设单位|牵头单位|实施单位|责任部门|承建|项目单位|责任主体|单位$"),
     ("stage", r"建设性质|性质|阶段|新建/续建|新续建"),
     ("category", r"类别|类型|分类|领域|行业"),
     ("content", r"建设内容|建设规模|规模|内容"),
@@ -46,6 +46,10 @@ _STAGE_WORDS = re.compile(r"新建|续建|前期|新开工|在建|储备")
 _NOT_BUILD = re.compile(r"引进|签约|招商|包装|申报|争取|谋划|对接|洽谈|落地")
 _LEAD_WORDS = re.compile(r"^(?:其中|全年|全区|共有|共计|共|计划|实施|今年|年内|累计|新增|有|包括|含|园区|开发区|"
                          r"安排|部署|确定|列入|纳入|推进|牵头)+")
+_SECTION_SEQ = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、.．]?$")
+_SECTION_NAME = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．])?(?:新建|续建|前期|新开工|在建|储备|产业|工业|"
+                           r"基础设施|社会事业|民生)+类?项目(?:[（(][^（()）]{0,10}[)）])?[:：]?$")
+_BREAKDOWN = re.compile(r"^\s*(?:其中|分类看|从类型看|按类型分|按阶段分)")
 _HEADING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、]|\d{1,3}[.．、](?!\d))\s*\S{1,30}$")
 
 
@@ -221,8 +225,11 @@ def table_projects(table: Table) -> list[ProjectFact]:
             continue
         amounts = {r: amount_of(by_role.get(r), header.units[header.roles.index(r)])
                    for r in _AMOUNT_ROLES if r in header.roles}
-        if not any(amounts.values()) and (len(filled) == 1 or not name):
-            section = _SECTION.sub("", label or _squeeze(filled[0]))
+        seq = _squeeze(by_role.get("seq"))
+        if not any(amounts.values()) and (len(filled) == 1 or not name or _SECTION_SEQ.match(seq)
+                                          or _SECTION_NAME.match(name)):
+            texts = [_squeeze(c) for c in filled if not _SECTION_SEQ.match(_squeeze(c))]
+            section = _SECTION.sub("", name or (texts[0] if texts else label))
             category = category_of(section) or category
             stage = stage_of(section) if _STAGE_WORDS.search(section) else (
                 None if category_of(section) else stage)
@@ -314,27 +321,30 @@ def prose_projects(doc: Document) -> list[ProjectFact]:
     text, starts, offsets = _running_text(doc)
     out: list[ProjectFact] = []
     pos = 0
-    pending: ProjectFact | None = None
+    pending: _Statement | None = None
     for sentence in re.split(r"(?<=[。！!])", text):
         base = pos
         pos += len(sentence)
         if not sentence.strip():
             continue
-        stated = _counts(sentence, base, starts, offsets)
+        parent = pending if pending is not None and _BREAKDOWN.match(sentence) else None
+        stated = _counts(sentence, base, starts, offsets, parent)
         if stated:
             out.extend(s.fact for s in stated)
-            pending = stated[0].fact
-            _investments(sentence, pending)
+            _investments(sentence, stated[0].fact)
+            pending = parent or stated[0]
             continue
-        if pending is not None and _investments(sentence, pending):
-            pending.quote = (pending.quote + sentence.strip())[:300]
+        if pending is not None and _investments(sentence, pending.fact):
+            pending.fact.quote = (pending.fact.quote + sentence.strip())[:300]
         pending = None
     return out
 
 
-def _counts(sentence: str, base: int, starts: list[int], offsets: list[int]) -> list[_Statement]:
-    stated: list[_Statement] = []
-    parent: _Statement | None = None
+def _counts(sentence: str, base: int, starts: list[int], offsets: list[int],
+            outer: _Statement | None = None) -> list[_Statement]:
+    """The project counts of one sentence; ``outer`` is the total a ``其中…`` sentence breaks down."""
+    stated: list[_Statement] = [outer] if outer is not None else []
+    parent: _Statement | None = outer
     for q in find_quantities(sentence):
         if q.unit not in ("个", "项"):
             continue
@@ -359,9 +369,11 @@ def _counts(sentence: str, base: int, starts: list[int], offsets: list[int]) -> 
         if depth == 0 and (not stage or anchor is None):
             parent = st
         stated.append(st)
-    if len(stated) > 1 and stated[0].fact.category is None and stated[0].fact.stage is None:
-        stated[0].fact.name = f"{stated[0].label}（合计）"
-    return stated
+    first = stated[0] if stated else None
+    if (len(stated) > 1 and first.fact.category is None and first.fact.stage is None
+            and not first.fact.name.endswith("（合计）")):
+        first.fact.name = f"{first.label}（合计）"
+    return stated[1:] if outer is not None else stated
 
 
 def _investments(sentence: str, fact: ProjectFact) -> bool:
