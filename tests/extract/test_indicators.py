@@ -315,3 +315,9 @@ def test_a_sentence_split_by_a_blank_line_is_joined():
         ("全口径税收收入", None, 9.0), ("新增标准厂房", 5, None)]
     for f in facts:
         assert text[f.offset:f.offset + len(f.quote)] == f.quote
+
+
+def test_columns_headed_by_an_earlier_year_hold_results():
+    text = "指标名称\t单位\t2024年\t2025年\t增速（%）\n营业收入\t亿元\t88.5\t100\t13"
+    facts = extract_indicators(_table_doc(text), DocumentInfo(genre="plan", year=2025))
+    assert [(f.value, f.kind, f.yoy_pct) for f in facts] == [(88.5, "actual", None), (100, "target", 13)]

@@ -25,6 +25,7 @@ _RATE_HEAD = re.compile(r"率|占比|比重|[%％]")
 _NUMBERING = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十]+)[、.．]\s*|其中[:：]?)")
 _COMPLETION_HEAD = re.compile(r"完成率|完成进度|完成比例|进度")
 _BASE_HEAD = re.compile(r"上年|基数|同期")
+_YEAR = re.compile(r"(20\d{2})年?")
 _PAREN_UNIT = re.compile(r"[（(]\s*([^()（）]{1,6}?)\s*[)）]")
 _PERIOD = re.compile(r"20\d{2}年\d{1,2}[-—~至]\d{1,2}月|\d{1,2}[-—~至]\d{1,2}月|上半年|全年|20\d{2}年")
 
@@ -36,6 +37,11 @@ def _unit_in(text: str) -> str | None:
         if base in UNIT_KIND or "/" in u:
             return u
     return None
+
+
+def _earlier_year(head: str, year: int | None) -> bool:
+    m = _YEAR.search(head)
+    return bool(m and year and int(m.group(1)) < year)
 
 
 def _header(table: Table) -> tuple[int, dict[str, int | list[int]]] | None:
@@ -52,8 +58,12 @@ def _header(table: Table) -> tuple[int, dict[str, int | list[int]]] | None:
     return None
 
 
-def table_indicators(table: Table, text: str, default_kind: str) -> list[IndicatorFact] | None:
-    """The indicators of an indicator table, or None when the table is not one."""
+def table_indicators(table: Table, text: str, default_kind: str,
+                     year: int | None = None) -> list[IndicatorFact] | None:
+    """The indicators of an indicator table, or None when the table is not one.
+
+    A column headed by a year before the document's ``year`` holds results (actual).
+    """
     found = _header(table)
     if found is None:
         return None
@@ -92,7 +102,8 @@ def table_indicators(table: Table, text: str, default_kind: str) -> list[Indicat
             if later and (not earlier_values or min(later) < min(earlier_values)):
                 yoy = growth_by_col[min(later)]
             kind = ("target" if _TARGET_HEAD.search(header[vj])
-                    else "actual" if _ACTUAL_HEAD.search(header[vj]) else default_kind)
+                    else "actual" if _ACTUAL_HEAD.search(header[vj]) or _earlier_year(header[vj], year)
+                    else default_kind)
             period = _PERIOD.search(header[vj])
             out.append(IndicatorFact(
                 name=name, value=value, unit=unit, yoy_pct=yoy, comparator=comparator, kind=kind,

@@ -581,8 +581,8 @@ def _cell_offsets(text: str, cells: tuple[str, ...], start: int) -> list[int]:
     return offsets
 
 
-def _table_facts(doc: Document, table: Table, default_kind: str) -> list[IndicatorFact]:
-    special = table_indicators(table, doc.text, default_kind)
+def _table_facts(doc: Document, table: Table, default_kind: str, year: int | None) -> list[IndicatorFact]:
+    special = table_indicators(table, doc.text, default_kind, year)
     if special is not None:
         return special
     out: list[IndicatorFact] = []
@@ -629,7 +629,7 @@ def extract_indicators(doc: Document, info: DocumentInfo) -> list[IndicatorFact]
                     _append_line(lines, part, pos, doc.text)
                 pos += len(part) + 1
         elif isinstance(block, Table):
-            out.extend(_table_facts(doc, block, default_kind))
+            out.extend(_table_facts(doc, block, default_kind, info.year))
     kind = default_kind
     label: str | None = None
     nonempty = lines
