@@ -268,6 +268,15 @@ def _project_rows(rows: _YearRows, as_of: date) -> dict[int, list[dict]]:
     return out
 
 
+#: up to this many ids a query names them (the database probes its index); beyond, it repeats the subquery
+ID_LIST_LIMIT = 500
+
+
+def _ids(ids: list[int], query):
+    """The ids themselves when they are few (the database probes its index), else the query giving them."""
+    return ids if len(ids) <= ID_LIST_LIMIT else query
+
+
 class _YearRows:
     """The rows of some parks' year that do not depend on the as-of date, read once."""
 
@@ -284,7 +293,8 @@ class _YearRows:
                                           .where(*where).order_by(Indicator.id)).all()
         self.actuals = session.execute(select(IndicatorActual.id, IndicatorActual.indicator_id, IndicatorActual.period,
                                               IndicatorActual.value, IndicatorActual.unit, IndicatorActual.yoy_pct)
-                                       .where(IndicatorActual.indicator_id.in_(select(Indicator.id).where(*where)),
+                                       .where(IndicatorActual.indicator_id.in_(_ids([i.id for i in self.indicators],
+                                                                                     select(Indicator.id).where(*where))),
                                               IndicatorActual.status == ACTIVE,
                                               IndicatorActual.cumulative.is_(True))
                                        .order_by(IndicatorActual.id)).all()
@@ -292,7 +302,7 @@ class _YearRows:
         self.tasks = session.execute(select(Task.id, Task.park_id, Task.year, Task.seq, Task.category, Task.item,
                                             Task.requirement, Task.deadline, Task.deadline_text)
                                      .where(*where).order_by(Task.id)).all()
-        task_ids = select(Task.id).where(*where)
+        task_ids = _ids([t.id for t in self.tasks], select(Task.id).where(*where))
         self.lead_units = _task_links(session, task_ids, task_lead_units.c.unit_id, Unit)
         self.leaders = _task_links(session, task_ids, task_leaders.c.person_id, Person)
         self.targets: dict[int, list] = defaultdict(list)
@@ -304,7 +314,8 @@ class _YearRows:
         self.projects = session.execute(select(Project.__table__).where(*where).order_by(Project.id)).all()
         self.investments = session.execute(select(ProjectInvestment.project_id, ProjectInvestment.period,
                                                   ProjectInvestment.amount, ProjectInvestment.unit)
-                                           .where(ProjectInvestment.project_id.in_(select(Project.id).where(*where)))
+                                           .where(ProjectInvestment.project_id.in_(_ids([p.id for p in self.projects],
+                                                                                       select(Project.id).where(*where))))
                                            .order_by(ProjectInvestment.id)).all()
         self.rounds = session.execute(select(DispatchRound.id, DispatchRound.period)
                                       .where(DispatchRound.park_id.in_(park_ids))).all()
