@@ -14,9 +14,11 @@ _GROUPS = (("indicators", "指标", "/indicators"), ("tasks", "任务", "/tasks"
 
 
 def _charts(page, data: dict, curves: dict) -> dict:
+    rated = [r for r in data["indicators"] if r["completion_rate"] is not None]
     completion = {"time_progress": pct_value(data["time_progress"]),
+                  "without_rate": len(data["indicators"]) - len(rated),
                   "rows": [{"name": r["name"], "value": pct_value(r["completion_rate"]), "light": r["light"],
-                            "url": page.url(f"/indicators/{r['id']}")} for r in data["indicators"]]}
+                            "url": page.url(f"/indicators/{r['id']}")} for r in rated]}
     lights = {"groups": [{"label": label, "counts": data["lights"][key],
                           "urls": {k: page.url(path, light=k) for k in data["lights"][key]}}
                          for key, label, path in _GROUPS]}
