@@ -50,6 +50,9 @@ PROJECT_LAYOUTS = (
     ("序号", "项目名称", "建设性质", "类别", "总投资（万元）", "2025年计划投资（万元）", "计划开工时间", "计划竣工时间",
      "责任单位"),
 )
+#: Small counts a document may write in Chinese numerals (``两家``), and the units they go with.
+CN_SMALL = {float(i): c for i, c in enumerate("一两三四五六七八九十", start=1)}
+CN_COUNT_UNITS = ("家", "个", "项", "次", "场", "人", "件", "宗", "批次", "处", "期")
 CATEGORY_LABEL = {"industrial": "产业项目", "infrastructure": "基础设施项目"}
 STAGE_LABEL = {"new": "新建", "continued": "续建", "preliminary": "前期"}
 
@@ -112,10 +115,12 @@ def fmt_value(value: float, unit: str | None) -> tuple[str, float]:
 class Composer:
     """Writes paragraphs into a document and records every figure they state."""
 
-    def __init__(self, doc: DemoDocument, rng: random.Random, spaced: bool = False) -> None:
+    def __init__(self, doc: DemoDocument, rng: random.Random, spaced: bool = False,
+                 cn_numerals: bool = False) -> None:
         self.doc = doc
         self.rng = rng
         self.spaced = spaced
+        self.cn_numerals = cn_numerals
 
     def _n(self, text: str) -> str:
         return f" {text} " if self.spaced else text
@@ -125,6 +130,8 @@ class Composer:
                period: str | None = None) -> tuple[str, Figure]:
         """Fills ``template`` and records the figure it states."""
         vtext, vnum = fmt_value(value, unit) if value is not None else ("", None)
+        if self.cn_numerals and vnum is not None and unit in CN_COUNT_UNITS and vnum in CN_SMALL:
+            vtext = CN_SMALL[vnum]
         yoy = None
         gtext = ""
         if growth is not None:
@@ -404,7 +411,8 @@ def _action_plan(rng: random.Random, park: DemoPark) -> DemoDocument:
     number = f"{pr.county[:2]}政办发〔{YEAR}〕{rng.randint(5, 40)}号"
     doc = DemoDocument(stem=f"{pr.short}产业高质量发展三年行动方案", genre="action_plan", title=title,
                        formats=("txt",), date=f"{YEAR}-03-{rng.randint(3, 28):02d}", doc_number=number)
-    c = Composer(doc, rng, spaced=pr.seed % 5 == 2)
+    doc.encoding, doc.crlf = ("gb18030", True) if pr.seed % 5 == 3 else ("utf-8", False)
+    c = Composer(doc, rng, spaced=pr.seed % 5 == 2, cn_numerals=pr.seed % 3 == 0)
     y, m, d = doc.date.split("-")
     for text in (f"{issuer}文件", number, f"{issuer}关于印发《{title}》的通知",
                  "各有关单位：", f"《{title}》已经研究同意，现印发给你们，请认真组织实施。", issuer,
@@ -468,15 +476,24 @@ def _project_table(rng: random.Random, park: DemoPark) -> DemoDocument:
     title = f"{pr.short}{YEAR}年重点建设项目计划表"
     doc = DemoDocument(stem=title, genre="project_table", title=title, formats=("xlsx",))
     header = PROJECT_LAYOUTS[pr.seed % len(PROJECT_LAYOUTS)]
+    if pr.table_layout is None and pr.seed % 3 == 1:
+        doc.money_unit = "亿元"
+        header = tuple(h.replace("（万元）", "（亿元）") for h in header)
     projects = sorted(park.projects, key=lambda p: (p.category, p.stage)) if "类别" == header[1] else park.projects
     rows = []
     dotted = pr.seed % 2 == 0
+
+    def money(wan: float) -> str:
+        return f"{wan / 10000:.2f}" if doc.money_unit == "亿元" else f"{wan:g}"
+
     for i, p in enumerate(projects):
         month = (lambda ym: ym.replace("-", ".")) if dotted else (lambda ym: f"{ym[:4]}年{int(ym[5:])}月")
         stage = STAGE_LABEL[p.stage]
+        total, annual = money(p.total_investment), money(p.annual_plan)
         values = {"序号": str(i + 1), "项目名称": p.name, "类别": CATEGORY_LABEL[p.category], "建设性质": stage,
-                  "总投资（万元）": f"{p.total_investment:g}", "年度计划投资（万元）": f"{p.annual_plan:g}",
-                  "2025年计划投资（万元）": f"{p.annual_plan:g}", "责任单位": p.unit,
+                  "总投资（万元）": total, "年度计划投资（万元）": annual, "2025年计划投资（万元）": annual,
+                  "总投资（亿元）": total, "年度计划投资（亿元）": annual, "2025年计划投资（亿元）": annual,
+                  "责任单位": p.unit,
                   "计划开工": "" if p.stage == "continued" and rng.random() < 0.5 else month(p.start),
                   "计划开工时间": month(p.start), "计划竣工": month(p.finish), "计划竣工时间": month(p.finish)}
         rows.append(tuple(values[h] for h in header))
@@ -488,8 +505,8 @@ def _project_table(rng: random.Random, park: DemoPark) -> DemoDocument:
             merged.append(r if r[1] != last else (r[0], "", *r[2:]))
             last = r[1]
         rows = merged
-    total = tuple("合计" if h == "序号" else f"{sum(p.total_investment for p in projects):g}" if h.startswith("总投资")
-                  else f"{sum(p.annual_plan for p in projects):g}" if "计划投资" in h else "" for h in header)
+    total = tuple("合计" if h == "序号" else money(sum(p.total_investment for p in projects)) if h.startswith("总投资")
+                  else money(sum(p.annual_plan for p in projects)) if "计划投资" in h else "" for h in header)
     doc.blocks.append(Grid(header=header, rows=tuple(rows), merge_down=merge, title=title, total=total))
     doc.projects = list(projects)
     return doc
@@ -500,7 +517,8 @@ def _summary(rng: random.Random, park: DemoPark) -> DemoDocument:
     title = f"{pr.short}{YEAR}年上半年工作总结"
     doc = DemoDocument(stem=title, genre="summary", title=title, formats=("txt",),
                        date=f"{YEAR}-07-{rng.randint(5, 25):02d}")
-    c = Composer(doc, rng, spaced=pr.seed % 6 == 5)
+    doc.encoding = "gb18030" if pr.seed % 5 == 3 else "utf-8"
+    c = Composer(doc, rng, spaced=pr.seed % 6 == 5, cn_numerals=pr.seed % 3 == 0)
     period = f"{YEAR}年1-6月"
     c.para(title)
     c.para(f"{pr.full}管理委员会")

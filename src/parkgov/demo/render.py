@@ -139,7 +139,7 @@ def write_documents(docs: list[DemoDocument], folder: Path) -> list[Path]:
         for fmt in doc.formats:
             path = folder / f"{doc.stem}.{fmt}"
             if fmt == "txt":
-                path.write_text(to_text(doc), encoding="utf-8")
+                path.write_text(to_text(doc), encoding=doc.encoding, newline="\r\n" if doc.crlf else "\n")
             elif fmt == "docx":
                 path.write_bytes(to_docx(doc))
             else:

@@ -172,5 +172,6 @@ def score_document(doc: DemoDocument, result: dict, park_names: tuple[str, ...] 
             continue
         s.projects_matched += 1
         total = hit.get("total_investment") or {}
-        s.project_money_ok += int(_same(total.get("value"), p.total_investment) and total.get("unit") == "万元")
+        expected = round(p.total_investment / 10000, 2) if doc.money_unit == "亿元" else p.total_investment
+        s.project_money_ok += int(_same(total.get("value"), expected) and total.get("unit") == doc.money_unit)
     return s

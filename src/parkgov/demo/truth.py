@@ -79,3 +79,6 @@ class DemoDocument:
     projects: list[PlannedProject] = field(default_factory=list)
     date: str | None = None
     doc_number: str | None = None
+    money_unit: str = "万元"      # of the project table's investment columns
+    encoding: str = "utf-8"      # of the .txt file
+    crlf: bool = False           # .txt lines end with CR LF
