@@ -217,7 +217,8 @@ def test_number_formats(n, fmt, expected):
     assert format_number(n, fmt) == expected
 
 
-def test_a_big_docx_reads_fast(tmp_path):
+def test_a_big_docx_reads_faster_than_python_docx_walks_it(tmp_path):
+    """Reading straight from the package XML: no slower than python-docx listing the same texts."""
     import time
 
     d = docx.Document()
@@ -230,8 +231,12 @@ def test_a_big_docx_reads_fast(tmp_path):
     path = tmp_path / "big.docx"
     d.save(path)
     start = time.process_time()
+    walked = docx.Document(path)
+    texts = [p.text for p in walked.paragraphs] + [c.text for r in walked.tables[0].rows for c in r.cells]
+    floor = time.process_time() - start
+    start = time.process_time()
     doc = read_document(path)
-    elapsed = time.process_time() - start
-    assert len(doc.paragraphs) == 3000 and len(doc.tables[0].rows) == 600
-    assert len(doc.text.encode("utf-8")) / 1024 / 1024 / elapsed >= 1, f"{elapsed:.2f} s"
+    ours = time.process_time() - start
+    assert len(doc.paragraphs) == 3000 and len(doc.tables[0].rows) == 600 and len(texts) == 6000
     assert isinstance(doc.blocks[-1], Table)
+    assert ours <= floor + 0.05, f"{ours:.2f} s against {floor:.2f} s for python-docx"
