@@ -125,3 +125,22 @@ def test_a_revised_plan_shows_its_differences_before_confirming(web, seeds_dir, 
         assert s.scalar(select(func.count()).select_from(ImportedDocument)) == before + 1
         assert "增长6%以上" in s.scalars(select(Task.requirement).where(Task.item == "地区生产总值",
                                                                     Task.status == "active")).all()
+
+
+def test_project_totals_start_out_dropped(web, tmp_path, session_factory):
+    from parkgov.store.models import Project
+    plan = tmp_path / "项目计划.txt"
+    plan.write_text("青山经开区2025年重点建设项目计划表\n\n"
+                    "2025年共安排重点建设项目3个，总投资12亿元，年度计划投资5亿元。\n\n"
+                    "序号\t项目名称\t建设性质\t总投资（万元）\t年度计划投资（万元）\t责任单位\n"
+                    "1\t智能装备产业园\t新建\t60000\t25000\t商务局\n"
+                    "2\t园区污水处理厂\t续建\t40000\t15000\t住建局\n"
+                    "3\t物流仓储中心\t新建\t20000\t10000\t商务局\n", "utf-8")
+    url = _upload(web, plan).headers["location"]
+    review = web.get(url).text
+    assert "汇总数" in review and "已删除" in review
+    token = page_csrf(web)
+    web.post(f"{url}/confirm", data={"csrf_token": token})
+    with session_factory() as s:
+        names = set(s.scalars(select(Project.name).where(Project.document_id.is_not(None))))
+    assert names == {"智能装备产业园", "园区污水处理厂", "物流仓储中心"}

@@ -107,7 +107,11 @@ def _save(data_dir: Path, token: str, staged: dict) -> None:
 
 def stage_upload(session: Session, actor: Actor, park: int | str, file_name: str, data: bytes,
                  data_dir: Path) -> str:
-    """Keep the upload, extract it and stage the result; returns the staging token."""
+    """Keep the upload, extract it and stage the result; returns the staging token.
+
+    Statements about several projects at once (totals, counts by stage) start out dropped: they are
+    not projects of the ledger, though the reviewer may take them back in.
+    """
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
     shown = _display_name(file_name)
@@ -130,10 +134,12 @@ def stage_upload(session: Session, actor: Actor, park: int | str, file_name: str
         raise InvalidInput(exc.message.replace(stored.name, shown)) from None
     extraction.source["path"] = shown
     token = secrets.token_urlsafe(24)
+    dropped = {k: [] for k in KINDS}
+    dropped["projects"] = [i for i, p in enumerate(extraction.projects) if p.aggregate]
     _save(data_dir, token, {"user_id": actor.user_id, "park_id": park_row.id, "park": park_row.name,
                             "file_name": shown, "sha256": sha, "suffix": suffix,
                             "staged_at": datetime.now(timezone.utc).isoformat(),
-                            "extraction": extraction.to_json(), "dropped": {k: [] for k in KINDS}})
+                            "extraction": extraction.to_json(), "dropped": dropped})
     return token
 
 
