@@ -65,3 +65,15 @@ def test_province_view_is_for_admins_and_viewers(session, two_parks):
         with pytest.raises(Forbidden) as refused:
             province.province_status(session, authenticate(session, first.tokens[who]), AS_OF)
         assert "全省" in refused.value.message
+
+
+def test_parks_gathered_together_equal_each_park_alone(session, two_parks, monkeypatch):
+    first, second = two_parks
+    parks = [(first.park_id, "白沙洲经开区"), (second.park_id, "青山湖高新区")]
+    for as_of in (AS_OF, date(2025, 5, 31), date(2025, 12, 31)):
+        alone = {park_id: status.compute_status(session, park_id, as_of) for park_id, _ in parks}
+        assert status.compute_statuses(session, parks, as_of) == alone
+        with monkeypatch.context() as patched:
+            patched.setattr(status, "ID_LIST_LIMIT", 0)
+            assert status.compute_statuses(session, parks, as_of) == alone
+    assert alone[first.park_id].tasks and alone[first.park_id].indicators and alone[first.park_id].projects
