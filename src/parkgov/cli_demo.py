@@ -2,11 +2,22 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
+
+
+def _port_free(port: int) -> bool:
+    """True when 127.0.0.1:``port`` can be listened on."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def demo_command(
@@ -32,7 +43,7 @@ def demo_command(
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
     if from_dir is not None and not from_dir.is_dir():
-        err.print(f"找不到文件夹：{from_dir}", markup=False, highlight=False)
+        err.print(f"找不到文件夹：{from_dir}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     try:
         if from_dir is not None:
@@ -42,7 +53,7 @@ def demo_command(
     except (SQLAlchemyError, ServiceError) as exc:
         detail = exc.message if isinstance(exc, ServiceError) else type(exc).__name__
         err.print(f"生成演示数据失败（{detail}）：请检查 PARKGOV_DATABASE_URL 是否正确、数据库是否可以连接",
-                  markup=False, highlight=False)
+                  markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     for line in result.lines[:1]:
         echo(line)
@@ -54,6 +65,10 @@ def demo_command(
     echo(f"演示数据库：{shown}；园区：{'、'.join(result.parks)}；演示数据截至 {AS_OF.isoformat()}")
     if no_serve:
         return
+    if not _port_free(port):
+        err.print(f"端口 {port} 已被占用：请先停止占用它的程序，或用 --port 指定其他端口（例如 --port 8080）",
+                  markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
     import uvicorn
 
     from parkgov.web.app import create_app
