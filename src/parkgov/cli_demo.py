@@ -31,6 +31,7 @@ def demo_command(
 
     from parkgov.demo.builder import build_demo, build_from_folder
     from parkgov.demo.progress import AS_OF
+    from parkgov.domain.errors import DomainError
     from parkgov.services.errors import ServiceError
     from parkgov.store.database import database_url
 
@@ -50,8 +51,8 @@ def demo_command(
             result = build_from_folder(url, from_dir, password, echo)
         else:
             result = build_demo(url, docs, password, echo)
-    except (SQLAlchemyError, ServiceError) as exc:
-        detail = exc.message if isinstance(exc, ServiceError) else type(exc).__name__
+    except (SQLAlchemyError, ServiceError, DomainError) as exc:
+        detail = exc.message if isinstance(exc, (ServiceError, DomainError)) else type(exc).__name__
         err.print(f"生成演示数据失败（{detail}）：请检查 PARKGOV_DATABASE_URL 是否正确、数据库是否可以连接",
                   markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1)
