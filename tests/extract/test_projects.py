@@ -274,3 +274,20 @@ def test_a_breakdown_sentence_continues_the_total_of_the_sentence_before():
     assert total.completed == Amount(21.5, "亿元")
     assert [(by_name[f"重点项目（{w}）"].stage, by_name[f"重点项目（{w}）"].count) for w in ("新开工", "续建", "前期")] == [
         ("new", 20), ("continued", 18), ("preliminary", 7)]
+
+
+def test_amount_columns_without_a_unit_take_the_tables_unit():
+    header = ["序号", "项目名称及建设内容", "建设年限", "总投资（万元）", "截至2024年底累计完成投资", "2025年计划投资"]
+    rows = [header, ["1", "智能制造产业园：建设厂房8万平方米", "2023-2026", "60000", "21000", "15000"]]
+    (p,) = table_projects(make_doc(rows).tables[0])
+    assert p.name == "智能制造产业园"
+    assert (p.total_investment, p.completed, p.annual_plan) == (
+        Amount(60000, "万元"), Amount(21000, "万元"), Amount(15000, "万元"))
+
+
+def test_a_caption_states_the_unit_of_the_whole_table():
+    rows = [["序号", "项目名称", "总投资", "年度计划投资"], ["1", "园区供水管网", "2.4", "1.1"]]
+    (p,) = extract_projects(make_doc("附件2\n石溪工业园区重点项目表\n（单位：亿元）", rows), DocumentInfo())
+    assert p.total_investment == Amount(2.4, "亿元") and p.annual_plan == Amount(1.1, "亿元")
+    (p,) = extract_projects(make_doc(rows), DocumentInfo())
+    assert p.total_investment == Amount(2.4, None)

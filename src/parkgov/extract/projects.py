@@ -46,6 +46,7 @@ _STAGE_WORDS = re.compile(r"新建|续建|前期|新开工|在建|储备")
 _NOT_BUILD = re.compile(r"引进|签约|招商|包装|申报|争取|谋划|对接|洽谈|落地")
 _LEAD_WORDS = re.compile(r"^(?:其中|全年|全区|共有|共计|共|计划|实施|今年|年内|累计|新增|有|包括|含|园区|开发区|"
                          r"安排|部署|确定|列入|纳入|推进|牵头)+")
+_UNIT_NOTE = re.compile(r"单位[:：]((?:亿|万)?(?:美)?元)")
 _SECTION_SEQ = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、.．]?$")
 _SECTION_NAME = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．])?(?:新建|续建|前期|新开工|在建|储备|产业|工业|"
                            r"基础设施|社会事业|民生)+类?项目(?:[（(][^（()）]{0,10}[)）])?[:：]?$")
@@ -58,7 +59,8 @@ def extract_projects(doc: Document, info: DocumentInfo | None = None) -> list[Pr
     out: list[ProjectFact] = []
     try:
         for table in doc.tables:
-            out.extend(table_projects(table))
+            caption = (doc.text or "")[max(0, table.offset - 80):table.offset]
+            out.extend(table_projects(table, unit_note(caption)))
     except Exception:  # a malformed table must not lose the prose statements
         pass
     try:
@@ -127,6 +129,7 @@ def column_role(header: str) -> str | None:
 class _Header:
     roles: list[str | None]
     units: list[str | None]
+    name_only: bool = True
 
 
 _NAME_HEADER = re.compile(r"^(?:重点|重大)?(?:建设|投资)?项目(?:名称|名)?$|项目名称")
@@ -145,7 +148,8 @@ def header_of(cells: tuple[str, ...]) -> _Header | None:
     filled = [t for t in texts if t]
     if len(filled) < 2 or len(set(filled)) < len(filled) or any(_NUMBER_CELL.match(t) for t in filled):
         return None
-    roles = [column_role(c) for c in cells]
+    roles = ["name" if _NAME_HEADER.search(t) and not _MONEY_HEADER.search(t) else column_role(c)
+             for t, c in zip(texts, cells)]
     for i, t in enumerate(texts):
         if roles[i] in _AMOUNT_ROLES and not _MONEY_HEADER.search(t):
             roles[i] = "ignore"
@@ -165,7 +169,7 @@ def header_of(cells: tuple[str, ...]) -> _Header | None:
     for c in cells:
         m = _MONEY_RE.search(c or "")
         units.append(m.group(0) if m else None)
-    return _Header(roles, units)
+    return _Header(roles, units, not re.search(r"内容|规模", texts[names[0]]))
 
 
 def _stacked(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[str, ...]:
@@ -195,7 +199,29 @@ def amount_of(cell: str | None, header_unit: str | None) -> Amount | None:
     return None
 
 
-def table_projects(table: Table) -> list[ProjectFact]:
+def unit_note(text: str | None) -> str | None:
+    """The money unit a caption states for a whole table (``单位：万元``)."""
+    m = _UNIT_NOTE.search(_squeeze(text))
+    return m.group(1) if m else None
+
+
+def _with_units(header: _Header, default: str | None) -> _Header:
+    """Amount columns without a unit of their own take the table's: a caption's, else the one
+    every unit-bearing amount column of the header shares."""
+    stated = {u for r, u in zip(header.roles, header.units) if r in _AMOUNT_ROLES and u}
+    unit = default or (stated.pop() if len(stated) == 1 else None)
+    units = [u or (unit if r in _AMOUNT_ROLES else None) for r, u in zip(header.roles, header.units)]
+    return _Header(header.roles, units, header.name_only)
+
+
+def _name_of(cell: str | None, header: _Header) -> str:
+    name = _squeeze(cell)
+    if header.name_only:
+        return name
+    return re.split(r"[：:；;。]", name, maxsplit=1)[0] or name
+
+
+def table_projects(table: Table, default_unit: str | None = None) -> list[ProjectFact]:
     """The project rows of one table (none when it is not a project table)."""
     header: _Header | None = None
     category = stage = None
@@ -206,17 +232,18 @@ def table_projects(table: Table) -> list[ProjectFact]:
         if h is None and header is None and prev is not None:
             h = header_of(_stacked(prev, row.cells))
         if h is not None:
-            header = h
+            header = _with_units(h, default_unit)
             continue
         if header is None:
             prev = row.cells
+            default_unit = default_unit or unit_note("".join(row.cells))
             continue
         cells = list(row.cells) + [""] * (len(header.roles) - len(row.cells))
         by_role: dict[str, str] = {}
         for role, cell in zip(header.roles, cells):
             if role and cell and cell.strip() and role not in by_role:
                 by_role[role] = cell
-        name = _squeeze(by_role.get("name"))
+        name = _name_of(by_role.get("name"), header)
         filled = [c for c in cells if c and c.strip()]
         if not filled:
             continue
