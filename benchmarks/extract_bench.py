@@ -155,12 +155,13 @@ def main() -> int:
         try:
             for _ in range(3):
                 extract_document(read_document(s))
-            runs = []
+            walls, cpus = [], []
             for _ in range(9):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 extract_document(read_document(s))
-                runs.append((time.perf_counter() - t) * 1000)
-            seed_ms[s.name] = statistics.median(runs)
+                walls.append((time.perf_counter() - t) * 1000)
+                cpus.append((time.process_time() - c) * 1000)
+            seed_ms[s.name] = (statistics.median(walls), statistics.median(cpus))
         except Exception as exc:
             failures.append(f"{s.name}: {type(exc).__name__}: {exc}")
 
@@ -173,14 +174,15 @@ def main() -> int:
     print(f"提取结果：指标 {counts[0]}，任务 {counts[1]}，项目 {counts[2]}；失败 {len(failures)} 个文件")
     print(f"内存峰值（RSS）：提取前 {rss_start:.0f} MB，处理 10% 后 {rss_tenth or rss_end:.0f} MB，结束 {rss_end:.0f} MB；"
           f"单文档 Python 堆峰值 中位 {statistics.median(heap_peaks):.1f} MB，最大 {max(heap_peaks):.1f} MB")
-    for name, ms in seed_ms.items():
-        print(f"种子文档 {name}：中位 {ms:.1f} ms")
+    for name, (wall_ms, cpu_ms) in seed_ms.items():
+        print(f"种子文档 {name}：中位 {wall_ms:.1f} ms 墙钟，{cpu_ms:.1f} ms CPU")
     for f in failures[:5]:
         print(f"失败：{f}")
     ok_speed = mb / ext_cpu >= GOAL_MB_S
-    ok_seed = bool(seed_ms) and max(seed_ms.values()) < GOAL_SEED_MS
-    print(f"目标：≥ {GOAL_MB_S:g} MB/s {'达到' if ok_speed else '未达到'}；"
-          f"每个种子文档 < {GOAL_SEED_MS:g} ms {'达到' if ok_seed else '未达到' if seed_ms else '（无种子文档）'}")
+    ok_seed = bool(seed_ms) and max(cpu for _, cpu in seed_ms.values()) < GOAL_SEED_MS
+    print(f"目标（按 CPU 时间，单核）：≥ {GOAL_MB_S:g} MB/s {'达到' if ok_speed else '未达到'}；"
+          f"每个种子文档 < {GOAL_SEED_MS:g} ms {'达到' if ok_seed else '未达到' if seed_ms else '（无种子文档）'}"
+          "（机器繁忙时墙钟时间偏长，以 CPU 时间为准）")
     if tmp:
         tmp.cleanup()
     return 0 if not failures else 1
