@@ -24,7 +24,7 @@ def demo_command(
     no_serve: bool = typer.Option(False, "--no-serve", help="只生成数据库，不启动网页"),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="网页端口"),
     from_dir: Optional[Path] = typer.Option(None, "--from", help="改为导入此文件夹中的真实文件，每个文件一个园区"),
-    docs: Path = typer.Option(Path("parkgov-demo-docs"), "--docs", help="演示文件写入的文件夹"),
+    docs: Path = typer.Option(Path(".parkgov/demo-documents"), "--docs", help="演示文件写入的文件夹"),
 ) -> None:
     """生成演示数据（五个虚构园区 2025 年 1-10 月的调度、填报和督办），然后在 127.0.0.1 启动网页。"""
     from sqlalchemy.exc import SQLAlchemyError
@@ -64,6 +64,8 @@ def demo_command(
         echo(f"管理员 admin 的接口令牌（只显示这一次）：{result.admin_token}")
     shown = url.split("@")[-1] if "@" in url else url
     echo(f"演示数据库：{shown}；园区：{'、'.join(result.parks)}；演示数据截至 {AS_OF.isoformat()}")
+    if from_dir is None:
+        echo(f"演示文件（计划、行动方案、项目表、半年总结）：{docs}")
     if no_serve:
         return
     if not _port_free(port):
