@@ -427,3 +427,12 @@ def test_labelled_duties_with_other_leader_and_unit_words():
     assert [(t.seq, t.item, t.leaders, t.departments, t.co_units, t.deadline) for t in tasks] == [
         ("1", "培育龙头企业", ["韩朔"], ["经发局"], ["财政局", "税务所"], "2025年6月底前"),
         ("2", "建设口袋公园", ["白露"], ["城管局"], [], "9月底")]
+
+
+def test_organs_written_among_leaders_are_departments():
+    rows = [["序号", "工作任务", "责任领导及单位", "完成时限"],
+            ["1", "新建标准厂房", "钱进\n规划建设局", "10月底前"],
+            ["2", "争取专项债券", "钱进、财政局、税务分局", "全年"],
+            ["3", "办好招商推介会", "吕会、柯正", "全年"]]
+    assert [(t.leaders, t.departments) for t in extract_tasks(make_doc(rows), DocumentInfo())] == [
+        (["钱进"], ["规划建设局"]), (["钱进"], ["财政局", "税务分局"]), (["吕会", "柯正"], [])]

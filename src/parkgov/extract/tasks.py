@@ -296,6 +296,9 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
         state.item = item
     leaders = [person_name(n) for n in split_names(cell.get("leaders", ""))]
     departments, co_units = _departments(cell.get("departments", ""))
+    organs = [n for n in leaders if _clearly_organ(n)]
+    leaders = [n for n in leaders if n not in organs]
+    departments += [n for n in organs if n not in departments]
     co_units += [u for u in split_names(cell.get("co_units", "")) if u not in co_units]
     deadline_cell = cell.get("deadline", "")
     if seq_m is None and state.last is not None and not category and not item:
@@ -303,8 +306,10 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
         return
     last = state.last
     if last is not None and not category and last.category == state.category:
-        leaders = leaders or list(last.leaders)
-        departments = departments or list(last.departments)
+        if not cell.get("leaders"):
+            leaders = list(last.leaders)
+        if not cell.get("departments") and cmap.columns("departments"):
+            departments = list(last.departments)
     text = requirement or item
     text_offset = _find(doc.text, text, offset)
     subject = state.item if requirement else None
@@ -342,6 +347,11 @@ def _demote(state: _TableState, task: TaskFact, title: str) -> None:
         state.tasks.remove(task)
     state.category, state.item = title, None
     state.last = state.tasks[-1] if state.tasks and state.tasks[-1].category == title else None
+
+
+def _clearly_organ(name: str) -> bool:
+    """An organ written among leaders (a ``责任领导及单位`` column), not a person's name."""
+    return is_organ_name(name) and (len(name) >= 4 or bool(re.search(r"(?:局|委|办|部|中心|公司)$", name)))
 
 
 def person_name(name: str) -> str:
