@@ -30,4 +30,4 @@ if [ -z "${PARKGOV_TEST_PG_URL:-}" ]; then
 fi
 echo "PostgreSQL for tests: $PARKGOV_TEST_PG_URL"
 rm -rf "${HOME}/.cache/matplotlib"
-.venv/bin/python -m pytest -q "$@"
+.venv/bin/python -m pytest -q -n auto "$@"
