@@ -203,3 +203,12 @@ def test_forwarding_notice_without_title_brackets():
 def test_a_notice_about_something_else_keeps_its_own_title():
     info = extract_metadata(make_doc("白沙经济开发区管理委员会\n关于做好2024年安全生产检查的通知\n各企业：\n"))
     assert info.title == "关于做好2024年安全生产检查的通知"
+
+
+def test_signature_before_a_long_annex():
+    body = "\n".join(f"{k}.推进第{k}项重点工作，确保按期完成。" for k in range(1, 60))
+    annex = "\n".join(f"{k}\t第{k}项\t经发局" for k in range(1, 40))
+    doc = make_doc(f"松岭经开区2025年工作要点\n{body}\n松岭经济开发区管理委员会\n2025年2月10日\n附件\n{annex}\n")
+    info = extract_metadata(doc)
+    assert info.issuer == "松岭经济开发区管理委员会" and info.date == "2025-02-10"
+    assert info.title == "松岭经开区2025年工作要点"

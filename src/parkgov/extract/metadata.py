@@ -71,6 +71,9 @@ def _extract(doc: Document) -> DocumentInfo:
     doc_number = find_doc_number(lines)
     date = find_date(lines)
     issuer = find_issuer(lines)
+    if date is None or issuer is None:
+        signed_by, signed_on = find_signature(all_lines(doc))
+        date, issuer = date or signed_on, issuer or signed_by
     park = find_park(doc.text or "", title, issuer)
     year = find_year(title, doc_number, date, doc.text or "")
     genre = find_genre(title, doc)
@@ -83,11 +86,16 @@ def clean_line(text: str) -> str:
     return _JUNK.sub("", text or "").strip(" \t\u3000\xa0")
 
 
-def head_lines(doc: Document) -> list[str]:
-    """The first and the last non-blank lines of the document (head and signature), cleaned."""
+def all_lines(doc: Document) -> list[str]:
+    """Every non-blank running-text line of the document, cleaned."""
     text = doc.text or ""
     raw = [p.text for p in doc.paragraphs] if doc.blocks else text.split("\n")
-    lines = [ln for ln in (clean_line(t) for t in raw) if ln]
+    return [ln for ln in (clean_line(t) for t in raw) if ln]
+
+
+def head_lines(doc: Document) -> list[str]:
+    """The first and the last non-blank lines of the document (head and signature), cleaned."""
+    lines = all_lines(doc)
     if len(lines) <= HEAD_LINES + TAIL_LINES:
         return lines
     return lines[:HEAD_LINES] + lines[-TAIL_LINES:]
@@ -210,6 +218,22 @@ def find_issuer(lines: list[str]) -> str | None:
         if s.endswith("文件") and is_organ(s[:-2]):
             return s[:-2]
     return None
+
+
+def find_signature(lines: list[str]) -> tuple[str | None, str | None]:
+    """The last signature block anywhere (organ lines over a date line): a long plan signed
+    before a long annex has its signature in the middle of the document."""
+    found: tuple[str | None, str | None] = (None, None)
+    for i, line in enumerate(lines):
+        if i == 0 or not _is_date_line(line) or not is_organ(lines[i - 1]):
+            continue
+        organs: list[str] = []
+        j = i - 1
+        while j >= 0 and is_organ(lines[j]) and len(organs) < 6:
+            organs.insert(0, squeeze(lines[j]))
+            j -= 1
+        found = ("、".join(dict.fromkeys(organs)), find_date([line]))
+    return found
 
 
 def _is_date_line(line: str) -> bool:
