@@ -133,3 +133,24 @@ def test_coordinator_reports_for_a_unit(web, ledger, session_factory):
                                                      unit_id=str(ledger.units["科工局"])), follow_redirects=False)
     assert r.status_code == 303
     assert _reports(session_factory) == 1
+
+
+def test_coordinator_opens_and_closes_a_round_a_reporter_cannot(web, ledger, session_factory):
+    login(web, "rep_商务局")
+    token = page_csrf(web)
+    assert web.post("/round/open", data={"csrf_token": token, "period": "2025-07"}).status_code == 403
+    assert web.post("/round/2025-06/close", data={"csrf_token": token}).status_code == 403
+    web.post("/logout", data={"csrf_token": token})
+    login(web, "coord")
+    token = page_csrf(web)
+    opened = web.post("/round/open", data={"csrf_token": token, "period": "2025-07", "deadline": "2025-08-06"},
+                      follow_redirects=True)
+    assert "已开启2025年7月调度，截止2025-08-06" in opened.text
+    again = web.post("/round/open", data={"csrf_token": token, "period": "2025-07"})
+    assert again.status_code == 409 and "不能重复开启" in again.text
+    closed = web.post("/round/2025-06/close", data={"csrf_token": token}, follow_redirects=True)
+    assert "调度已结束" in closed.text
+    late = web.post("/round/2025-06/report", data=_form(token, ledger.tasks["12"], action="submit",
+                                                         unit_id=str(ledger.units["科工局"])))
+    assert late.status_code == 422 and "已结束" in late.text
+    assert _reports(session_factory) == 0

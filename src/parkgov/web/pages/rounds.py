@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
-from parkgov.services import progress, round_sheet
+from parkgov.services import progress, round_sheet, rounds
 from parkgov.services.errors import InvalidInput
 from parkgov.services.progress import ProgressInput
 from parkgov.web.pages.context import PageDep
@@ -81,6 +81,24 @@ def _sheet(page, period=None, unit=None):
 @router.get("/round")
 def round_page(page: PageDep):
     return page.render("round.html", sheet=_sheet(page), states=STATES, milestones=MILESTONES)
+
+
+@router.post("/round/open")
+async def open_round(page: PageDep):
+    form = await page.request.form()
+    period = (form.get("period") or "").strip()
+    deadline = _day(form.get("deadline"), "报送截止")
+    opened = rounds.open_round(page.session, page.actor, page.park_id, period, deadline)
+    return RedirectResponse(page.url("/round", period=opened["period"],
+                                     saved=f"已开启{opened['period_label']}调度，截止{opened['deadline']}"),
+                            status_code=303)
+
+
+@router.post("/round/{period}/close")
+def close_round(period: str, page: PageDep):
+    closed = rounds.close_round(page.session, page.actor, page.park_id, period)
+    return RedirectResponse(page.url("/round", period=period, saved=f"{closed['period_label']}调度已结束"),
+                            status_code=303)
 
 
 @router.post("/round/{period}/report")
