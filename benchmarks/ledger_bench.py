@@ -276,6 +276,7 @@ def load(engine: Engine, scale: Scale) -> dict[str, int]:
                 continue
             pending.setdefault(name, []).extend(rows)
             counts[name] = counts.get(name, 0) + len(rows)
+            # a park ends with its supervision events: write what has piled up
             if name == "supervision_events" and sum(map(len, pending.values())) > 50_000:
                 flush(conn)
         flush(conn)
@@ -366,53 +367,56 @@ def _auth() -> dict:
 
 
 def load_test(base: str, paths: list[str], clients: int, total: int, seconds: float) -> dict:
-    """``clients`` threads released together, each with its own keep-alive connection, until ``total``
-    requests are done or ``seconds`` have passed; latencies of successful requests."""
-    barrier = threading.Barrier(clients)
+    """``clients`` threads, each with its own keep-alive connection (opened beforehand), released together
+    by a barrier; they request random ``paths`` until ``total`` requests are made or ``seconds`` have
+    passed. Latencies of the successful requests, requests per second."""
     lock = threading.Lock()
     latencies: list[float] = []
     errors: list[str] = []
     issued = [0]
-    stop_at = [0.0]
+    clock = {"start": 0.0, "stop": 0.0}
+
+    def release() -> None:
+        clock["start"], clock["stop"] = time.perf_counter(), time.monotonic() + seconds
+
+    barrier = threading.Barrier(clients, action=release)
 
     def client(i: int) -> None:
         rnd = random.Random(i)
         with httpx.Client(base_url=base, headers=_auth(), timeout=120) as http:
-            http.get(paths[0])
+            http.get("/api/v1/me")
             barrier.wait()
             while True:
                 with lock:
-                    if issued[0] >= total or time.monotonic() > stop_at[0]:
+                    if issued[0] >= total or time.monotonic() > clock["stop"]:
                         return
                     issued[0] += 1
-                path = rnd.choice(paths)
                 start = time.perf_counter()
                 try:
-                    resp = http.get(path)
-                    ok = resp.status_code == 200
-                    detail = f"{resp.status_code} {resp.text[:200]}"
+                    resp = http.get(rnd.choice(paths))
+                    ok, detail = resp.status_code == 200, f"{resp.status_code} {resp.text[:200]}"
                 except httpx.HTTPError as exc:
                     ok, detail = False, repr(exc)
                 elapsed = time.perf_counter() - start
                 with lock:
-                    (latencies.append(elapsed) if ok else errors.append(detail))
+                    if ok:
+                        latencies.append(elapsed)
+                    else:
+                        errors.append(detail)
 
-    stop_at[0] = time.monotonic() + seconds + 60
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
     for t in threads:
         t.start()
-    started = time.perf_counter()
-    stop_at[0] = time.monotonic() + seconds
     for t in threads:
         t.join(timeout=seconds + 180)
-    wall = time.perf_counter() - started
+    wall = time.perf_counter() - clock["start"]
     if errors:
         print(f"    ！{len(errors)} 个请求失败，例如：{errors[0]}")
     latencies.sort()
     n = len(latencies)
     return {"n": n, "p50": latencies[n // 2] if n else float("nan"),
             "p95": latencies[min(n - 1, int(n * 0.95))] if n else float("nan"),
-            "rps": n / wall if wall else 0.0, "errors": len(errors)}
+            "rps": n / wall if wall > 0 else 0.0, "errors": len(errors)}
 
 
 # ---------------------------------------------------------------- driver
