@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import aliased
 from typer.testing import CliRunner
 
 from parkgov.cli import app
@@ -34,6 +35,14 @@ def _counts(engine) -> dict:
                 "not_demo_tasks": c.scalar(select(func.count()).select_from(Task)
                                            .where(Task.park_id == park_id, Task.is_demo.is_(False))),
             }
+        out["_missing"] = c.scalar(select(func.count()).select_from(Submission)
+                                   .where(Submission.submitted_at.is_(None)))
+        imported, reported = aliased(IndicatorActual), aliased(IndicatorActual)
+        out["_june_pairs"] = c.execute(
+            select(func.count(), func.sum(case((imported.value == reported.value, 1), else_=0)))
+            .join(reported, reported.indicator_id == imported.indicator_id)
+            .where(imported.period.in_(("2025-H1", "2025-YTD06")), imported.progress_report_id.is_(None),
+                   reported.period == "2025-06", reported.progress_report_id.is_not(None))).one()
         out["_investments"] = c.scalar(select(func.count()).select_from(ProjectInvestment))
         out["_actuals_reported"] = c.scalar(select(func.count()).select_from(IndicatorActual)
                                             .where(IndicatorActual.progress_report_id.is_not(None)))
@@ -61,6 +70,9 @@ def test_demo_builds_five_parks_once(db_url, tmp_path, monkeypatch):
             assert park["late"] > 0 and park["orders"] > 0, (profile.short, park)
             assert park["not_demo_tasks"] == 0
         assert counts["_investments"] > 100 and counts["_actuals_reported"] > 100
+        assert counts["_missing"] > 0
+        pairs, equal = counts["_june_pairs"]
+        assert pairs > 20 and equal == pairs, "June reports must repeat the half-year summary's figures"
         with engine.connect() as c:
             stored = c.scalar(select(User.password_hash).where(User.username == "admin"))
         assert PasswordHasher().verify(stored, "演示密码-2025")
