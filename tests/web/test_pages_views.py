@@ -1,6 +1,7 @@
 """Read pages: dashboard, ledgers with filters (HTMX), item pages, supervision inbox, instructions, rankings, admin."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -109,6 +110,9 @@ def test_rankings_page_lists_units_and_compliance(web, ledger):
     page = web.get("/rankings?period=2025-06")
     assert page.status_code == 200
     assert 'id="ranking-table"' in page.text and "财政局" in page.text and "报送情况" in page.text
+    assert "built-in method" not in page.text
+    row = re.search(r"<tr[^>]*><td class=\"num\">\d+</td><td class=\"nowrap\"><a[^>]*>财政局</a>.*?</tr>", page.text, re.S)
+    assert row and re.findall(r'<td class="num">(\d+/\d+)</td>', row.group(0))[1] == "0/2"  # 财政局 leads task 20 and 税收, neither green
 
 
 def test_admin_settings_are_checked_by_domain_rules(web, ledger, session_factory):
