@@ -102,6 +102,9 @@ def test_park_from_the_body_when_title_and_issuer_do_not_name_it():
     ("某某园区2024年工作总结暨2025年工作打算", "summary"),
     ("某某园区优化营商环境行动方案", "action_plan"),
     ("某某园区简介", None),
+    ("某某园区2025年重点项目建设计划", "project_table"),
+    ("某某园区2025年重点工作任务分解", "task_table"),
+    ("某某园区2025年工作计划", "plan"),
 ])
 def test_genre_from_title_words(title, genre):
     assert genre_of_title(title) == genre

@@ -436,3 +436,12 @@ def test_organs_written_among_leaders_are_departments():
             ["3", "办好招商推介会", "吕会、柯正", "全年"]]
     assert [(t.leaders, t.departments) for t in extract_tasks(make_doc(rows), DocumentInfo())] == [
         (["钱进"], ["规划建设局"]), (["钱进"], ["财政局", "税务分局"]), (["吕会", "柯正"], [])]
+
+
+def test_a_labelled_unit_list_split_by_role_verbs():
+    text = ("（一）规划先行\n"
+            "1.加快调区扩区。完成调区扩区报批。（责任单位：县发改局牵头，县财政局、县自然资源局配合）\n"
+            "2.完善基础设施。新建道路10公里。\n责任单位：县住建局、青岚经开区\n")
+    tasks = extract_tasks(make_doc(text), DocumentInfo())
+    assert [(t.seq, t.departments, t.co_units) for t in tasks] == [
+        ("1", ["县发改局"], ["县财政局", "县自然资源局"]), ("2", ["县住建局", "青岚经开区"], [])]

@@ -530,6 +530,11 @@ def responsibility(body: str) -> Responsibility | None:
             who.deadline = who.deadline or deadline_of_cell(value)
             continue
         names = split_names(value)
+        if not re.fullmatch(_LEADER_LABEL + "|责任人", label) and any(_ROLE_VERB.search(n) for n in names):
+            lead, co = _by_role_verbs(names)
+            who.departments.extend(n for n in lead if n not in who.departments)
+            who.co_units.extend(n for n in co if n not in who.co_units)
+            continue
         if re.fullmatch(_LEADER_LABEL + "|责任人", label):
             target = who.leaders
         elif re.fullmatch(_CO_LABEL + "|配合|协办", label):
@@ -564,22 +569,27 @@ def _closing_organs(body: str):
     return None
 
 
-def _organ_roles(names: list[str], span: tuple[int, int]) -> Responsibility | None:
-    """Organ names, each group optionally closed by its role (``县发改局牵头，县财政局配合``)."""
-    who = Responsibility([], [], [], span, False)
+def _by_role_verbs(names: list[str]) -> tuple[list[str], list[str]]:
+    """Lead units and co-units of a list whose groups end in their role (``A牵头，B、C配合``)."""
+    lead: list[str] = []
+    co: list[str] = []
     pending: list[str] = []
     for name in names:
         m = _ROLE_VERB.search(name)
-        organ = name[:m.start()] if m else name
-        if not is_organ_name(organ):
-            return None
-        pending.append(organ)
+        pending.append(name[:m.start()] if m else name)
         if m:
-            target = who.co_units if m.group(0) in ("配合", "协助", "参与", "协办") else who.departments
-            target.extend(pending)
+            (co if m.group(0) in ("配合", "协助", "参与", "协办") else lead).extend(p for p in pending if p)
             pending = []
-    who.departments.extend(pending)
-    if not who.departments and not who.co_units:
+    lead.extend(p for p in pending if p)
+    return lead, co
+
+
+def _organ_roles(names: list[str], span: tuple[int, int]) -> Responsibility | None:
+    """Organ names, each group optionally closed by its role (``县发改局牵头，县财政局配合``)."""
+    if not all(is_organ_name(_ROLE_VERB.sub("", n)) for n in names):
         return None
-    who.labelled = any(_ROLE_VERB.search(n) for n in names)
+    lead, co = _by_role_verbs(names)
+    if not lead and not co:
+        return None
+    who = Responsibility([], lead, co, span, any(_ROLE_VERB.search(n) for n in names))
     return who
