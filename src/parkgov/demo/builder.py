@@ -102,7 +102,8 @@ def build_demo(url: str | None, docs_dir: Path, admin_password: str | None = Non
             if not paths:
                 paths = {p.name: p for p in write_documents(park.documents, folder)}
             for doc in park.documents:
-                _import(factory, paths[f"{doc.stem}.{IMPORTED_FORMAT[doc.genre]}"], park.name, result, echo)
+                if doc.in_demo_ledger:
+                    _import(factory, paths[f"{doc.stem}.{IMPORTED_FORMAT[doc.genre]}"], park.name, result, echo)
             _simulate(factory, park.name, random.Random(profile.seed), park, result, echo)
     finally:
         engine.dispose()

@@ -607,6 +607,47 @@ def _result(c: Composer, rng: random.Random, text: str, period: str) -> str:
     return c.count(head, k, unit, "actual", template="{n}{v}{u}" + rest, period=period)
 
 
+def _annual_summary(rng: random.Random, park: DemoPark) -> DemoDocument:
+    """Last year's results and this year's plan in one document (总结暨打算): actuals, then targets."""
+    pr = park.profile
+    last = YEAR - 1
+    title = f"{pr.short}{last}年工作总结暨{YEAR}年工作打算"
+    doc = DemoDocument(stem=title, genre="summary", title=title, formats=("txt", "docx"),
+                       date=f"{YEAR}-01-{rng.randint(6, 28):02d}", in_demo_ledger=False)
+    c = Composer(doc, rng, spaced=pr.seed % 7 == 2, cn_numerals=pr.seed % 3 == 2)
+    period = f"{last}年"
+    c.para(title)
+    money = [i for i in park.indicators if i.unit not in (None, "%")][:3]
+    results = []
+    for ind in money:
+        growth = round(rng.uniform(-3, 20), 1)
+        results.append(c.figure(rng.choice(P.ACTUAL_VALUE_GROWTH), ind.name, ind.target / (1 + ind.growth / 100),
+                                ind.unit, growth=growth, kind="actual", period=period)[0])
+    c.para(f"{rng.choice(P.YEAR_REVIEW)}全年园区" + "；".join(results) + "。")
+    c.para(f"一、{last}年主要工作")
+    themes = rng.sample(P.THEMES, 4)
+    for ti, theme in enumerate(themes):
+        parts = []
+        for template in rng.sample(theme.results, 2):
+            parts.append(_result(c, rng, _fill(template.replace("{k}", "\0"), _slots(rng, park)), period))
+        opener = _fill(rng.choice(theme.requirements), _slots(rng, park)).rstrip("。")
+        c.para(f"（{_cn(ti + 1)}）{rng.choice(theme.categories)}。{opener}，" + "，".join(parts) + "。")
+    c.para("二、存在的问题")
+    c.para("".join(f"{_cn(i + 1)}是{head}。{body}" for i, (head, body) in enumerate(rng.sample(P.PROBLEMS, 3))))
+    c.para(f"三、{YEAR}年工作打算")
+    c.para(rng.choice(P.YEAR_AHEAD))
+    ahead = rng.sample([t for t in P.THEMES if t not in themes] + themes[:1], 4)
+    for ti, theme in enumerate(ahead):
+        text, _fig = _target_sentence(rng, rng.choice(theme.targets), c)
+        body = _fill(rng.choice(theme.requirements), _slots(rng, park))
+        c.para(f"（{_cn(ti + 1)}）{rng.choice(theme.categories)}。{body}{text}")
+    growth_ind = next((i for i in park.indicators if i.unit is None), None)
+    if growth_ind is not None:
+        c.para("全年力争" + c.figure("{n}增长{g}%以上", growth_ind.name, None, None, growth=growth_ind.growth,
+                                   comparator=">=")[0] + "，确保各项目标任务圆满完成。")
+    return doc
+
+
 _CN_NUMS = "一二三四五六七八九十"
 
 
@@ -621,5 +662,6 @@ def generate_park(profile: ParkProfile, variation: int = 0) -> DemoPark:
     park = DemoPark(profile=profile, year=YEAR, leaders=leaders, units=units, enterprises=enterprises,
                     indicators=_indicators(rng), duties=[], action_duties=[], projects=[])
     park.projects = _projects(rng, park)
-    park.documents = [_plan(rng, park), _action_plan(rng, park), _project_table(rng, park), _summary(rng, park)]
+    park.documents = [_plan(rng, park), _action_plan(rng, park), _project_table(rng, park), _summary(rng, park),
+                      _annual_summary(rng, park)]
     return park

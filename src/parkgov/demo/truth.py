@@ -82,3 +82,4 @@ class DemoDocument:
     money_unit: str = "万元"      # of the project table's investment columns
     encoding: str = "utf-8"      # of the .txt file
     crlf: bool = False           # .txt lines end with CR LF
+    in_demo_ledger: bool = True  # imported by the demo build
