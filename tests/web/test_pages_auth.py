@@ -106,3 +106,34 @@ def test_pages_carry_a_strict_content_security_policy(web):
     assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
     assert "<script>" not in r.text and "onclick" not in r.text
+
+
+def test_a_password_reset_ends_open_sessions(web, session_factory):
+    from parkgov.services import park_admin
+    from parkgov.services.access import Actor
+    from parkgov.store.models import User
+    login(web, "coord")
+    assert web.get("/dashboard", follow_redirects=False).status_code == 200
+    with session_factory() as s:
+        user_id = s.query(User.id).filter(User.username == f"{PARK}-coord").scalar()
+        park_admin.set_password(s, Actor.system(), user_id, "another-secret-1")
+    assert web.get("/dashboard", follow_redirects=False).status_code == 303
+    assert login(web, "coord", "another-secret-1").status_code == 303
+
+
+def test_parks_are_kept_apart(web, session_factory):
+    from monthly_ledger import build_ledger
+    other = build_ledger(session_factory, park_name="黑石经开区", users=False)
+    login(web, "coord")
+    assert "黑石经开区" not in web.get(f"/dashboard?park={other.park_id}").text
+    assert web.get(f"/tasks/{other.tasks['8']}").status_code == 404
+    token = page_csrf(web)
+    refused = web.post(f"/items/task/{other.tasks['8']}/instructions", data={"csrf_token": token, "text": "越权"})
+    assert refused.status_code == 404
+    web.post("/logout", data={"csrf_token": token})
+    login(web, "viewer")
+    assert "黑石经开区 · 园区概览" in web.get(f"/dashboard?park={other.park_id}").text
+    assert "黑石经开区 · 园区概览" in web.get("/dashboard").text, "the chosen park is remembered"
+    token = page_csrf(web)
+    assert web.post(f"/items/task/{other.tasks['8']}/instructions",
+                    data={"csrf_token": token, "text": "上级部门不能批示"}).status_code == 403

@@ -1,6 +1,7 @@
 """Page sign-in: check a password (argon2), reload the signed-in user, list the parks a user may see."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from parkgov.services.access import ROLE_LABELS, Actor, Role
 from parkgov.services.errors import NotAuthenticated
 from parkgov.services.users import actor_of
+from parkgov.store.database import begin_write
 from parkgov.store.models import Park, Unit, User
 
 #: demo parks carry monthly progress 2025-01…2025-10 and are seen as of this day by default
@@ -22,13 +24,21 @@ _HASHER = PasswordHasher()
 
 @dataclass(frozen=True)
 class SignedIn:
-    """The acting user of a page request, with the names the pages show."""
+    """The acting user of a page request, with the names the pages show.
+
+    ``stamp`` changes when the user's password does: a session carrying an older stamp has ended.
+    """
 
     actor: Actor
     username: str
     role_label: str
     park_name: str | None
     unit_name: str | None
+    stamp: str
+
+
+def _stamp(user: User) -> str:
+    return hashlib.sha256(f"{user.id}:{user.password_hash}".encode()).hexdigest()[:24]
 
 
 def _signed_in(session: Session, user: User) -> SignedIn:
@@ -36,11 +46,12 @@ def _signed_in(session: Session, user: User) -> SignedIn:
     park = session.get(Park, user.park_id) if user.park_id else None
     unit = session.get(Unit, user.unit_id) if user.unit_id else None
     return SignedIn(actor, user.username, ROLE_LABELS[actor.role], park.name if park else None,
-                    unit.name if unit else None)
+                    unit.name if unit else None, _stamp(user))
 
 
 def login(session: Session, username: str, password: str, now: datetime | None = None) -> SignedIn:
     """The user with this name and password; NotAuthenticated (one message for every failure) otherwise."""
+    begin_write(session)
     user = session.scalars(select(User).where(User.username == (username or "").strip())).first()
     if user is None or not user.is_active or not password:
         raise NotAuthenticated(_BAD_LOGIN)
@@ -55,10 +66,10 @@ def login(session: Session, username: str, password: str, now: datetime | None =
     return _signed_in(session, user)
 
 
-def signed_in(session: Session, user_id: int) -> SignedIn:
-    """The user of a page session; NotAuthenticated when it was removed or disabled since."""
+def signed_in(session: Session, user_id: int, stamp: str | None) -> SignedIn:
+    """The user of a page session; NotAuthenticated when it was removed, disabled or its password changed since."""
     user = session.get(User, user_id)
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or stamp != _stamp(user):
         raise NotAuthenticated("登录已失效，请重新登录")
     return _signed_in(session, user)
 

@@ -56,6 +56,7 @@ def login(request: Request, session: SessionDep, username: Annotated[str, Form()
     limiter.succeeded(username, address)
     request.session.clear()
     request.session["uid"] = user.actor.user_id
+    request.session["stamp"] = user.stamp
     csrf_token(request)
     return RedirectResponse(_safe_next(next), status_code=303)
 

@@ -83,7 +83,7 @@ def get_user(request: Request, session: SessionDep) -> accounts.SignedIn:
     if not user_id:
         raise LoginRequired()
     try:
-        return accounts.signed_in(session, int(user_id))
+        return accounts.signed_in(session, int(user_id), request.session.get("stamp"))
     except NotAuthenticated:
         request.session.clear()
         raise LoginRequired() from None
