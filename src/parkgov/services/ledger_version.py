@@ -23,9 +23,9 @@ def ledger_version(session: Session, park_id: int) -> tuple:
     """The version of everything the park's status views read (no access check: it reveals only numbers)."""
     values = []
     scoped = [(m, m.park_id == park_id) for m in (*_PER_PARK, ParkSettings)]
-    for model, where in [*scoped, (Submission, None)]:
+    rounds = select(DispatchRound.id).where(DispatchRound.park_id == park_id)
+    for model, where in [*scoped, (Submission, Submission.round_id.in_(rounds))]:
         for aggregate in (func.count(), func.coalesce(func.sum(model.version), 0)):
-            query = select(aggregate).select_from(model)
-            values.append((query.where(where) if where is not None else query).scalar_subquery())
+            values.append(select(aggregate).select_from(model).where(where).scalar_subquery())
     values += [select(func.coalesce(func.max(m.id), 0)).scalar_subquery() for m in _APPEND_ONLY]
     return tuple(session.execute(select(*values)).one())
