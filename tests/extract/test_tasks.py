@@ -173,6 +173,9 @@ def test_deadline_in_text(text, deadline):
     ("责任单位", "departments"), ("配合单位", "co_units"), ("完成时限", "deadline"),
     ("序号", "seq"), ("类别", "category"), ("项  目", "item"), ("任 务 要 求", "requirement"),
     ("备注", "ignore"),
+    ("区级领导", "leaders"), ("分管领导", "leaders"), ("牵头单位", "departments"), ("责任部门", "departments"),
+    ("协办单位", "co_units"), ("时间节点", "deadline"), ("完成时间", "deadline"), ("进度安排", "deadline"),
+    ("NO.", "seq"), ("单位", "ignore"), ("计量单位", "ignore"), ("督办领导", "ignore"), ("任务来源", "ignore"),
 ])
 def test_column_roles(header, role):
     assert column_role(header) == role

@@ -1,13 +1,17 @@
 """Projects: rows of project tables, and project counts and investments stated in prose.
 
-Tables are recognised by their header words (项目名称 with 总投资/计划投资/完成投资);
-amounts keep the unit as written, taken from the cell (``1.2亿元``) or from the header
-(``总投资（万元）``). Section rows (``一、产业项目``, ``（一）新建项目``) set the category and
+Tables are recognised by a header row as a whole: a project-name column (``项目名称``,
+``项目``) and an investment column (``总投资``, ``计划投资（万元）``), no numbers; a data row
+holding ``产业项目`` or ``完成`` is not a header, nor is an indicator table's ``指标名称``.
+Amounts keep the unit as written: the cell's (``1.2亿元``), else the column's
+(``总投资（万元）``), else the table's (a ``单位：万元`` caption, or the one unit the header
+names). Section rows (``一、产业项目``, ``（一）新建项目``, ``一｜续建项目``) set the category and
 stage of the rows below; 合计/小计 rows are not projects.
 
 Prose: ``全年建设项目34个，其中产业项目21个(新建项目12个、…)…项目总投资415779万元`` gives
 one aggregate per stated count (``建设项目（合计）``, ``产业项目``, ``产业项目（新建）`` …) and
-the stated investments go to the sentence's first aggregate.
+the stated investments go to the sentence's first aggregate; a ``其中…`` sentence breaks down
+the total of the sentence before.
 """
 from __future__ import annotations
 

@@ -1,8 +1,11 @@
 """Tasks: rows of responsibility tables and numbered duties with their responsible units.
 
-Tables: the header row is recognised by its words (序号, 类别, 项目, 任务要求, 牵头领导,
-责任单位, 配合单位, 完成时限 …), whatever the column order; merged (empty) category and
-item cells are filled down; a table without a header continues the previous one.
+Tables: the header row is recognised by its words (序号, 类别, 项目, 任务要求, 牵头/分管/区级领导,
+责任/牵头单位或部门, 配合/协办单位, 完成时限/时间节点 …), whatever the column order; a bare
+``单位`` is a unit of measure (a target table), not a department. Merged (empty) category,
+item and people cells are filled down; a row with one text spanning the table, or a numbered
+title row over rows numbered below it (``一`` over ``1``, ``2`` over ``2.1``), is the category
+of the rows below; a table without a header continues the previous one.
 
 Prose: a numbered duty (``1.``, ``（一）``, ``一、``, ``（1）``) is a task when its text
 carries its responsible units, labelled (``（责任单位：…）``, ``牵头单位：…；配合单位：…``,
@@ -22,12 +25,12 @@ from parkgov.extract.names import is_organ_name, split_names
 
 # Column roles by header words, tried in this order (the first that matches wins).
 _ROLE_WORDS = (
-    ("ignore", r"^(?:计量)?单位(?:[:：（(].*)?$|备注|完成情况|进展情况|落实情况|推进情况|进度情况|评分|分值|得分|说明"),
+    ("ignore", r"^(?:计量)?单位(?:[:：（(].*)?$|督办|督查|来源|依据|备注|完成情况|进展情况|落实情况|推进情况|进度情况|评分|分值|得分|说明"),
     ("leaders", r"领导|负责人|责任人|包保|联系人"),
     ("co_units", r"配合|协办|协助|参与|协同"),
     ("departments", r"单位|部门|科室|牵头|主责|承办|责任"),
-    ("deadline", r"时限|时间|期限|节点|截止|完成时"),
-    ("seq", r"^(?:序号|编号|序|号|No\.?)$"),
+    ("deadline", r"时限|时间|期限|节点|截止|完成时|进度安排|进度要求|时序"),
+    ("seq", r"^(?:序号|编号|序|号|[Nn][Oo]\.?)$"),
     ("category", r"类别|类型|分类|板块|领域|目标任务|方面|大类|专项"),
     ("requirement", r"要求|标准|具体内容|工作内容|主要内容|目标值|指标值"),
     ("item", r"项目|事项|任务|名称|措施|工作|指标|内容|目标|举措"),
