@@ -4,8 +4,10 @@ from __future__ import annotations
 import threading
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
+from parkgov.store.database import begin_write
 from parkgov.store.errors import ConcurrentEditError, conflicts_as_domain_errors
 from parkgov.store.models import DispatchRound, Indicator, Park, ProgressReport, Task, Unit
 
@@ -27,6 +29,18 @@ def _run_together(*workers):
     for t in threads:
         t.join(timeout=60)
     return results
+
+
+@pytest.fixture
+def park_and_unit(session_factory) -> tuple[int, int]:
+    with session_factory.begin() as s:
+        park = Park(name="兴国经开区")
+        s.add(park)
+        s.flush()
+        unit = Unit(park_id=park.id, name="科工局")
+        s.add(unit)
+        s.flush()
+        return park.id, unit.id
 
 
 def test_two_stale_edits_of_one_row_second_gets_conflict(session_factory):
@@ -83,3 +97,42 @@ def test_two_units_reporting_at_the_same_time_both_land(session_factory):
     with session_factory() as s:
         rows = s.scalars(select(ProgressReport.unit_id)).all()
         assert sorted(rows) == sorted(unit_ids)
+
+
+def test_a_read_sees_one_snapshot_until_commit(session_factory, park_and_unit):
+    """Reads run inside a real transaction on both databases (pysqlite used to read outside one)."""
+    park_id, _unit_id = park_and_unit
+    reader, writer = session_factory(), session_factory()
+    try:
+        if reader.get_bind().dialect.name == "postgresql":  # SQLite transactions are snapshots already
+            reader.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        assert reader.scalars(select(Unit.name).where(Unit.park_id == park_id)).all() == ["科工局"]
+        with writer.begin():
+            writer.add(Unit(park_id=park_id, name="商务局"))
+        assert reader.scalars(select(Unit.name).where(Unit.park_id == park_id)).all() == ["科工局"]
+        reader.commit()
+        assert sorted(reader.scalars(select(Unit.name).where(Unit.park_id == park_id))) == ["商务局", "科工局"]
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_writers_queue_instead_of_clashing(session_factory, park_and_unit):
+    """Writing units of work (``begin_write``) that read then write: every increment lands."""
+    park_id, unit_id = park_and_unit
+
+    def bump(barrier):
+        with session_factory() as s:
+            barrier.wait()
+            begin_write(s)
+            if s.get_bind().dialect.name == "postgresql":
+                s.execute(select(Unit.id).where(Unit.id == unit_id).with_for_update())
+            unit = s.get(Unit, unit_id)
+            unit.name = f"{unit.name}+"
+            s.commit()
+            return True
+
+    results = _run_together(*(bump for _ in range(4)))
+    assert results == [True] * 4, results
+    with session_factory() as s:
+        assert s.get(Unit, unit_id).name == "科工局++++"

@@ -29,6 +29,7 @@ from parkgov.extract.facts import Extraction, IndicatorFact, ProjectFact, TaskFa
 from parkgov.services import audit
 from parkgov.services.name_matching import NORMALISED, NameIndex, NameMatch, park_prefixes
 from parkgov.store import repositories
+from parkgov.store.database import begin_write
 from parkgov.store.models import (ACTIVE, WITHDRAWN, ImportedDocument, Indicator, IndicatorActual, Park,
                                   ParkSettings, Person, PersonAlias, Project, Task, TaskTarget, Unit, UnitAlias,
                                   utcnow)
@@ -593,6 +594,7 @@ def import_extraction(factory: sessionmaker[Session], extraction: Extraction, pa
     """Plan, show, and (unless a dry run, a duplicate or an unconfirmed revision) apply in one transaction."""
     session = factory()
     try:
+        begin_write(session)
         plan = plan_import(session, extraction, park, year, create_park=create_park, file_name=file_name)
         if plan.status == DUPLICATE:
             session.rollback()

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from parkgov.services import lookup
 from parkgov.services.access import Actor, Role, require_read
 from parkgov.services.errors import Forbidden, InvalidInput
+from parkgov.store.database import begin_write
 from parkgov.store.models import AuditEntry
 
 ACTION = "instruct"
@@ -31,6 +32,7 @@ def _target_park(session: Session, actor: Actor, park: int | str, kind: str, tar
 
 def add_instruction(session: Session, actor: Actor, park: int | str, kind: str, target_id: int, text: str) -> dict:
     """Record a leader's instruction on a row or an order of the park."""
+    begin_write(session)
     park_id = _target_park(session, actor, park, kind, target_id)
     if actor.role not in _WRITERS or (actor.role is not Role.admin and actor.park_id != park_id):
         raise Forbidden("只有本园区的领导、调度员或管理员可以作批示")

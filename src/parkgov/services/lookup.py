@@ -1,7 +1,7 @@
 """Find a park, unit, round or ledger row by id or by the name a user types; NotFound otherwise."""
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from parkgov.domain.errors import DomainError
@@ -110,14 +110,10 @@ def item(session: Session, park_id: int, kind: str | None, item_id: int | None, 
 def lock_row(session: Session, cls, row_id: int) -> None:
     """Hold ``row_id`` of ``cls`` until commit so that check-then-write runs one writer at a time.
 
-    PostgreSQL: ``SELECT … FOR UPDATE``. SQLite (pysqlite only opens a transaction at the first
-    write, so reads see no snapshot): a no-op UPDATE takes the database write lock first.
+    PostgreSQL: ``SELECT … FOR UPDATE``. SQLite has no row locks: the caller's writing transaction
+    (``store.database.begin_write``, ``BEGIN IMMEDIATE``) already holds the database write lock.
     """
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(update(cls).where(cls.id == row_id).values(id=cls.id)
-                        .execution_options(synchronize_session=False))
-    else:
-        session.execute(select(cls.id).where(cls.id == row_id).with_for_update())
+    session.execute(select(cls.id).where(cls.id == row_id).with_for_update())
 
 
 def item_by_ref(session: Session, park_id: int, kind: str, ref: str, year: int | None = None):

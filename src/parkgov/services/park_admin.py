@@ -16,6 +16,7 @@ from parkgov.services.errors import Conflict, InvalidInput, NotFound
 from parkgov.services.rankings import weights_of
 from parkgov.services.status import thresholds_of
 from parkgov.services.users import actor_of
+from parkgov.store.database import begin_write
 from parkgov.store.models import ParkSettings, Person, PersonAlias, Unit, UnitAlias, User
 
 MIN_PASSWORD = 8
@@ -61,6 +62,7 @@ def overview(session: Session, actor: Actor, park: int | str) -> dict:
 
 
 def set_password(session: Session, actor: Actor, user_id: int, password: str) -> None:
+    begin_write(session)
     require_admin(actor)
     user = session.get(User, user_id)
     if user is None:
@@ -72,6 +74,7 @@ def set_password(session: Session, actor: Actor, user_id: int, password: str) ->
 
 
 def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> None:
+    begin_write(session)
     require_admin(actor)
     user = session.get(User, user_id)
     if user is None:
@@ -92,6 +95,7 @@ def _name(text: str, what: str) -> str:
 
 
 def add_unit(session: Session, actor: Actor, park: int | str, name: str) -> None:
+    begin_write(session)
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
     name = _name(name, "单位名称")
@@ -106,6 +110,7 @@ def add_unit(session: Session, actor: Actor, park: int | str, name: str) -> None
 
 
 def add_unit_alias(session: Session, actor: Actor, park: int | str, unit: int | str, alias: str) -> None:
+    begin_write(session)
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
     unit_row = lookup.unit(session, park_row.id, unit)
@@ -121,6 +126,7 @@ def add_unit_alias(session: Session, actor: Actor, park: int | str, unit: int | 
 
 
 def add_person(session: Session, actor: Actor, park: int | str, name: str, title: str | None = None) -> None:
+    begin_write(session)
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
     name = _name(name, "领导姓名")
@@ -135,6 +141,7 @@ def add_person(session: Session, actor: Actor, park: int | str, name: str, title
 
 
 def add_person_alias(session: Session, actor: Actor, park: int | str, person_id: int, alias: str) -> None:
+    begin_write(session)
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
     person = session.get(Person, person_id)
@@ -160,6 +167,7 @@ def _decimal(value: str, what: str) -> Decimal:
 
 def update_settings(session: Session, actor: Actor, park: int | str, values: dict[str, str]) -> None:
     """Thresholds, ranking weights and the dispatch deadline day, checked by the domain rules, in one go."""
+    begin_write(session)
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
     try:

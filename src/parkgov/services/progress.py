@@ -25,6 +25,7 @@ from parkgov.services.clock import local_day
 from parkgov.services.access import Actor, require_read, require_unit_write
 from parkgov.services.errors import Forbidden, InvalidInput, ServiceError, StaleVersion
 from parkgov.services.ownership import ITEM_LABELS, Item, item_key, kind_of, owner_unit_ids
+from parkgov.store.database import begin_write
 from parkgov.store.models import (AuditEntry, DispatchRound, Indicator, IndicatorActual, ProgressDraft, ProgressReport,
                                   Project, ProjectInvestment, Submission, Task)
 
@@ -186,6 +187,7 @@ def save_draft(session: Session, actor: Actor, park: int | str, inp: ProgressInp
                now: datetime | None = None) -> dict:
     """Save (over) the unit's working copy of an item; nothing is reported until it is submitted."""
     try:
+        begin_write(session)
         park_row = lookup.park(session, park)
         item = lookup.item(session, park_row.id, inp.kind, inp.item_id)
         unit_id = _reporting_unit(actor, park_row.id, item, inp.unit_id)
@@ -210,7 +212,7 @@ def save_draft(session: Session, actor: Actor, park: int | str, inp: ProgressInp
         raise StaleVersion("草稿正被他人同时保存，请刷新后重试") from None
 
 
-#: attempts when the database reports a clash with a concurrent writer (SQLite snapshot, unique key)
+#: attempts when the database reports a clash with a concurrent writer (lock timeout, unique key)
 ATTEMPTS = 3
 
 
@@ -235,6 +237,7 @@ def submit(session: Session, actor: Actor, park: int | str, inp: ProgressInput, 
 
 def _submit_once(session: Session, actor: Actor, park: int | str, inp: ProgressInput, moment: datetime) -> dict:
     """One attempt of :func:`submit`; commits on success."""
+    begin_write(session)
     park_row = lookup.park(session, park)
     item = lookup.item(session, park_row.id, inp.kind, inp.item_id)
     unit_id = _reporting_unit(actor, park_row.id, item, inp.unit_id)

@@ -13,6 +13,7 @@ from parkgov.services.clock import local_day
 from parkgov.services.access import Actor, require_coordinate, require_read
 from parkgov.services.errors import Conflict, InvalidInput
 from parkgov.services.ownership import responsible_units
+from parkgov.store.database import begin_write
 from parkgov.store.models import AuditEntry, DispatchRound, ParkSettings, Submission
 
 SUBMISSION_LABELS = {"on_time": "按时报送", "late": "逾期报送", "missing": "未报送", "pending": "待报送"}
@@ -41,6 +42,7 @@ def round_summary(rnd: DispatchRound) -> dict:
 
 def open_round(session: Session, actor: Actor, park: int | str, period: str, deadline: date | None = None) -> dict:
     """Open the park's round for a month; one round per month."""
+    begin_write(session)
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
     month = lookup.month_period(period)
@@ -66,6 +68,7 @@ def open_round(session: Session, actor: Actor, park: int | str, period: str, dea
 
 def close_round(session: Session, actor: Actor, park: int | str, period: str, now: datetime | None = None) -> dict:
     """Close a round: no more reports for that month; units that never reported are recorded as missing."""
+    begin_write(session)
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
     rnd = lookup.dispatch_round(session, park_row.id, period)

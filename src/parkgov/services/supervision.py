@@ -19,6 +19,7 @@ from parkgov.services.access import Actor, require_coordinate, require_raise_ord
 from parkgov.services.errors import InvalidInput, ServiceError, StaleVersion
 from parkgov.services.ownership import kind_of, owner_unit_ids
 from parkgov.services.status import compute_status
+from parkgov.store.database import begin_write
 from parkgov.store.models import SupervisionEvent, SupervisionOrder, Unit
 
 _ITEM_FIELDS = ("indicator_id", "task_id", "project_id")
@@ -98,6 +99,7 @@ def raise_order(session: Session, actor: Actor, park: int | str, *, reason: str,
                 kind: str | None = None, item_id: int | None = None, unit: int | str | None = None,
                 requirement: str | None = None, now: datetime | None = None) -> dict:
     """Raise an order on an item (or on a unit alone) and assign it to the unit with a due date."""
+    begin_write(session)
     moment = _now(now)
     park_row = lookup.park(session, park)
     require_raise_order(actor, park_row.id)
@@ -143,6 +145,7 @@ def _proposals(session: Session, park_id: int, as_of: date, response_days: int):
 def raise_proposed(session: Session, actor: Actor, park: int | str, as_of: date | None = None,
                    items: list[str] | None = None, response_days: int = 10, now: datetime | None = None) -> list[dict]:
     """Raise the proposed orders (all, or those whose item key is in ``items``) in one transaction."""
+    begin_write(session)
     moment = _now(now)
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)
@@ -170,6 +173,7 @@ def _load(session: Session, order_id: int) -> SupervisionOrder:
 def act(session: Session, actor: Actor, order_id: int, action: str, *, note: str = "", version: int | None = None,
         due_date: date | None = None, now: datetime | None = None) -> dict:
     """Move an order: ``reply`` by its unit; ``verify``, ``close``, ``return``, ``escalate``, ``assign`` by a coordinator."""
+    begin_write(session)
     moment = _now(now)
     try:
         try:
@@ -212,6 +216,7 @@ def act(session: Session, actor: Actor, order_id: int, action: str, *, note: str
 
 def escalate_overdue(session: Session, actor: Actor, park: int | str, now: datetime | None = None) -> list[dict]:
     """Escalate every order of the park still waiting on its unit after its due date."""
+    begin_write(session)
     moment = _now(now)
     park_row = lookup.park(session, park)
     require_coordinate(actor, park_row.id)

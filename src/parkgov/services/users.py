@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from parkgov.services import lookup
 from parkgov.services.access import ROLE_LABELS, Actor, Role, require_admin
 from parkgov.services.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
+from parkgov.store.database import begin_write
 from parkgov.store.models import User
 
 TOKEN_PREFIX = "pgv_"
@@ -75,6 +76,7 @@ def add_user(session: Session, actor: Actor, *, username: str, role: str, park: 
              unit: str | int | None = None, display_name: str | None = None,
              password: str | None = None) -> IssuedUser:
     """Create a user with one role and issue its API token."""
+    begin_write(session)
     require_admin(actor)
     username = (username or "").strip()
     if not username or len(username) > 100:
@@ -106,6 +108,7 @@ def add_user(session: Session, actor: Actor, *, username: str, role: str, park: 
 
 def rotate_token(session: Session, actor: Actor, username: str) -> str:
     """Issue a new token for ``username``; the old one stops working."""
+    begin_write(session)
     require_admin(actor)
     user = session.scalars(select(User).where(User.username == username)).first()
     if user is None:

@@ -1,15 +1,23 @@
-"""Engine and sessions from ``PARKGOV_DATABASE_URL`` (default ``sqlite:///./parkgov.db``)."""
+"""Engine and sessions from ``PARKGOV_DATABASE_URL`` (default ``sqlite:///./parkgov.db``).
+
+SQLite: pysqlite's own transaction handling is switched off (it opens a transaction only at
+the first write, so reads saw no snapshot) and every transaction starts with an explicit
+``BEGIN`` — ``BEGIN IMMEDIATE`` for a writing unit of work (:func:`begin_write`), which takes
+the database write lock up front so that check-then-write runs one writer at a time.
+"""
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DATABASE_URL = "sqlite:///./parkgov.db"
+#: execution option marking a connection whose transaction will write
+WRITING = "parkgov_writing"
 
 
 def database_url() -> str:
@@ -17,7 +25,8 @@ def database_url() -> str:
     return os.environ.get("PARKGOV_DATABASE_URL") or DEFAULT_DATABASE_URL
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _sqlite_begin)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -25,13 +34,18 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITING) else "BEGIN")
+
+
 def make_engine(url: str | None = None, **kwargs) -> Engine:
-    """An engine for ``url``; SQLite gets foreign keys on, WAL and a busy timeout."""
+    """An engine for ``url``; SQLite gets foreign keys on, WAL, a busy timeout and real transactions."""
     url = url or database_url()
     is_sqlite = make_url(url).get_backend_name() == "sqlite"
     engine = create_engine(url, future=True, **kwargs)
     if is_sqlite:
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -40,9 +54,23 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False, future=True)
 
 
+def begin_write(session: Session) -> None:
+    """Start the session's unit of work as a writing transaction.
+
+    A transaction already open (reads such as authentication) is committed first. On SQLite the
+    new transaction begins with ``BEGIN IMMEDIATE``: concurrent writers queue on the busy timeout
+    instead of reading a snapshot that another writer then invalidates. Elsewhere it is a plain
+    transaction (PostgreSQL rows are locked where needed with ``SELECT … FOR UPDATE``).
+    """
+    if session.in_transaction():
+        session.commit()
+    session.connection(execution_options={WRITING: True})
+
+
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: commits on success, rolls back everything on any exception."""
+    """One writing unit of work: commits on success, rolls back everything on any exception."""
     with factory() as session:
         with session.begin():
+            session.connection(execution_options={WRITING: True})
             yield session

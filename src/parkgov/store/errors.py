@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from parkgov.domain.errors import DomainError
@@ -20,10 +21,22 @@ class ConcurrentEditError(StoreError):
         super().__init__(message)
 
 
+def is_write_clash(exc: BaseException) -> bool:
+    """SQLite refused a reading transaction's write: another writer holds the lock or committed since it read."""
+    orig = getattr(exc, "orig", None)
+    return isinstance(exc, OperationalError) and getattr(orig, "sqlite_errorname", None) in ("SQLITE_BUSY",
+                                                                                            "SQLITE_BUSY_SNAPSHOT")
+
+
 @contextmanager
 def conflicts_as_domain_errors() -> Iterator[None]:
-    """Turn SQLAlchemy's ``StaleDataError`` (a stale edit) into ``ConcurrentEditError``."""
+    """Turn a stale edit into ``ConcurrentEditError``: SQLAlchemy's ``StaleDataError`` (version
+    check), or SQLite refusing a write of a transaction that read before another writer wrote."""
     try:
         yield
     except StaleDataError as exc:
         raise ConcurrentEditError() from exc
+    except OperationalError as exc:
+        if is_write_clash(exc):
+            raise ConcurrentEditError() from exc
+        raise
