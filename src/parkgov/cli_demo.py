@@ -62,6 +62,9 @@ def demo_command(
         echo(f"管理员 admin 的初始密码（只显示这一次，请妥善保存）：{result.admin_password}")
     if result.admin_token:
         echo(f"管理员 admin 的接口令牌（只显示这一次）：{result.admin_token}")
+    if result.accounts and result.account_password:
+        echo(f"各园区的调度员和单位填报员账号密码与管理员相同，例如：{result.accounts[0]}（调度员）、"
+             f"{result.accounts[1]}（部门填报员）")
     shown = url.split("@")[-1] if "@" in url else url
     echo(f"演示数据库：{shown}；园区：{'、'.join(result.parks)}；演示数据截至 {AS_OF.isoformat()}")
     if from_dir is None:

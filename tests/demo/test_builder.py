@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from parkgov.cli import app
 from parkgov.demo.names import DEMO_PARKS
-from parkgov.store.database import make_engine
+from parkgov.services.accounts import login
+from parkgov.store.database import make_engine, make_session_factory
 from parkgov.store.models import (DispatchRound, IndicatorActual, Park, ProgressReport, ProjectInvestment, Submission,
                                   SupervisionOrder, Task, User)
 
@@ -76,6 +77,10 @@ def test_demo_builds_five_parks_once(db_url, tmp_path, monkeypatch):
         with engine.connect() as c:
             stored = c.scalar(select(User.password_hash).where(User.username == "admin"))
         assert PasswordHasher().verify(stored, "演示密码-2025")
+        assert "青禾经开区调度员（调度员）" in first.output
+        with make_session_factory(engine)() as s:
+            coordinator = login(s, "青禾经开区调度员", "演示密码-2025")
+            assert coordinator.actor.role.value == "coordinator" and coordinator.park_name == "青禾经开区"
 
         second = runner.invoke(app, ["demo", "--no-serve", "--docs", str(tmp_path / "docs")])
         assert second.exit_code == 0, second.output

@@ -62,6 +62,9 @@ class BuildResult:
     parks: list[str] = field(default_factory=list)
     admin_password: str | None = None
     admin_token: str | None = None
+    #: the password of the demo accounts created in this build (the administrator's), and two of their names
+    account_password: str | None = None
+    accounts: list[str] = field(default_factory=list)
 
 
 def prepare(url: str | None) -> tuple:
@@ -73,6 +76,7 @@ def prepare(url: str | None) -> tuple:
 
 def ensure_admin(factory: sessionmaker[Session], password: str | None, result: BuildResult) -> None:
     """The first administrator ``admin``: password from the caller or generated (shown once)."""
+    result.account_password = password
     with factory() as s:
         if s.scalars(select(User.id).where(User.username == ADMIN)).first() is not None:
             result.lines.append("管理员账号 admin 已存在，密码不变")
@@ -81,6 +85,7 @@ def ensure_admin(factory: sessionmaker[Session], password: str | None, result: B
         issued = users.add_user(s, Actor.system(), username=ADMIN, role="admin", display_name="系统管理员",
                                 password=password or generated)
     result.admin_password, result.admin_token = generated, issued.token
+    result.account_password = password or generated
     result.lines.append("已创建管理员账号 admin" + ("（密码取自 PARKGOV_ADMIN_PASSWORD）" if password else ""))
 
 
@@ -236,20 +241,24 @@ def _assign_owners(session: Session, park_id: int, park: DemoPark | None) -> Non
     session.commit()
 
 
-def _reporters(session: Session, park_id: int, park_name: str, units: list[Unit]) -> tuple[Actor, dict[int, Actor]]:
-    """A coordinator of the park and a reporter per unit (created once, without password)."""
+def _reporters(session: Session, park_id: int, park_name: str, units: list[Unit],
+               password: str | None) -> tuple[Actor, dict[int, Actor]]:
+    """A coordinator of the park (``青禾经开区调度员``) and a reporter per unit (``青禾经开区经济发展局``).
+
+    They sign in with ``password`` (the administrator's of this build); without one they have none.
+    """
     def user(username: str, role: str, display: str, unit: Unit | None) -> Actor:
         row = session.scalars(select(User).where(User.username == username)).first()
         if row is None:
             issued = users.add_user(session, Actor.system(), username=username, role=role, park=park_id,
-                                    unit=unit.id if unit else None, display_name=display)
+                                    unit=unit.id if unit else None, display_name=display, password=password)
             uid = issued.user_id
         else:
             uid = row.id
         return Actor(user_id=uid, name=display, role=Role(role), park_id=park_id, unit_id=unit.id if unit else None)
 
-    coordinator = user(f"demo{park_id}-coordinator", "coordinator", f"{park_name}调度员", None)
-    return coordinator, {u.id: user(f"demo{park_id}-unit{u.id}", "reporter", f"{u.name}填报员", u) for u in units}
+    coordinator = user(f"{park_name}调度员", "coordinator", f"{park_name}调度员", None)
+    return coordinator, {u.id: user(f"{park_name}{u.name}", "reporter", f"{u.name}填报员", u) for u in units}
 
 
 # ---------------------------------------------------------------- ten months of dispatch
@@ -401,7 +410,9 @@ def _simulate(factory: sessionmaker[Session], name: str, rng: random.Random, par
             _mark_demo(s, park_id)
             _say(result, echo, f"{name}：没有{YEAR}年的任务、指标或项目，未生成月度调度")
             return
-        coordinator, reporters = _reporters(s, park_id, name, units)
+        coordinator, reporters = _reporters(s, park_id, name, units, result.account_password)
+        if not result.accounts:
+            result.accounts = [f"{name}调度员", f"{name}{units[0].name}"]
         plans: list[_Plan] = []
         by_name: dict[tuple, _Plan] = {}
         for ind in s.scalars(select(Indicator).where(Indicator.park_id == park_id, Indicator.year == YEAR,
