@@ -448,3 +448,28 @@ def test_a_labelled_unit_list_split_by_role_verbs():
     tasks = extract_tasks(make_doc(text), DocumentInfo())
     assert [(t.seq, t.departments, t.co_units) for t in tasks] == [
         ("1", ["县发改局"], ["县财政局", "县自然资源局"]), ("2", ["县住建局", "青岚经开区"], [])]
+
+
+def test_a_plain_text_table_cut_by_its_section_lines():
+    text = ("青岚经开区2025年重点工作任务清单\n序号\t工作任务\t分管领导\t牵头部门\t协办单位\t时间节点\n一、扩大有效投资\n"
+            "1\t新建标准厂房\t钱进\t规划建设局\t财政局、城投公司\t10月底前\n2\t争取专项债券\t钱进\t财政局\t\t全年\n"
+            "二、优化营商环境\n3\t开展帮代办服务\t孙立\t政务服务中心\t各部门\t长期\n"
+            "附件2\n序号\t项目名称\t建设内容\t总投资（万元）\t责任单位\n1\t标准厂房\t10万平方米\t9000\t城投公司\n")
+    tab_rows = [ln for ln in text.split("\n") if "\t" in ln]
+    parts = []
+    for line in text.split("\n"):
+        if line in tab_rows[1:3]:
+            if not parts or not isinstance(parts[-1], list):
+                parts.append([])
+            parts[-1].append(line.split("\t"))
+        elif line:
+            parts.append(line)
+    doc = make_doc(*parts)
+    assert sum(isinstance(b, Table) for b in doc.blocks) == 1
+    tasks = extract_tasks(doc, DocumentInfo())
+    assert [(t.seq, t.category, t.item, t.departments, t.co_units) for t in tasks] == [
+        ("1", "扩大有效投资", "新建标准厂房", ["规划建设局"], ["财政局", "城投公司"]),
+        ("2", "扩大有效投资", "争取专项债券", ["财政局"], []),
+        ("3", "优化营商环境", "开展帮代办服务", ["政务服务中心"], ["各部门"])]
+    for task in tasks:
+        assert doc.text[task.offset:].startswith(task.seq + "\t")

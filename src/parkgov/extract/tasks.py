@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from parkgov.extract.deadlines import deadline_in, deadline_of_cell
-from parkgov.extract.document import Document, Table
+from parkgov.extract.document import Document, Paragraph, Row, Table
 from parkgov.extract.facts import DocumentInfo, IndicatorFact, TargetFact, TaskFact
 from parkgov.extract.indicators import indicators_in_text
 from parkgov.extract.names import is_organ_name, split_names
@@ -40,6 +40,7 @@ _PEOPLE_ROLES = ("leaders", "departments", "co_units")
 _TAIL_ROLES = ("leaders", "departments", "co_units", "deadline", "ignore")
 _PROJECT_HEADER = re.compile(r"投资|万元|亿元|建设规模|建设性质")
 _SEQ = re.compile(r"^[（(]?\s*(\d{1,3}(?:[.\-－]\d{1,3})*|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
+_SEQ_WORD = re.compile(r"^(?:序号|编号|[Nn][Oo]\.?)$")
 _SECTION_NUMBER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|\d{1,3}[、.．](?!\d))\s*")
 
 # Numbered headings in running text, from the highest level to the lowest.
@@ -203,9 +204,69 @@ class _TableState:
 def table_tasks(doc: Document) -> list[TaskFact]:
     """Tasks from every responsibility table of the document."""
     state = _TableState()
-    for table in doc.tables:
+    for table in task_grids(doc):
         _read_table(doc, table, state)
     return state.tasks
+
+
+def _tab_cells(p: Paragraph) -> tuple[str, ...] | None:
+    cells = tuple(c.strip() for c in p.text.split("\t"))
+    return cells if sum(1 for c in cells if c) >= 2 else None
+
+
+def task_grids(doc: Document) -> list[Table]:
+    """The document's tables, with tab-separated lines the reader left as paragraphs put back.
+
+    A plain-text table cut by its own section lines (a header line, ``一、…``, rows, ``二、…``,
+    a last row) reads as paragraphs and pieces of tables: such a run becomes one grid, its
+    short untabbed lines full-width rows. Runs of tables alone stay as the reader made them.
+    """
+    blocks = doc.blocks or []
+    kinds = []
+    for b in blocks:
+        if isinstance(b, Table):
+            kinds.append("table")
+        elif _tab_cells(b) is not None:
+            kinds.append("tab")
+        else:
+            kinds.append("text")
+    grids: list[Table] = []
+    i = 0
+    while i < len(blocks):
+        if kinds[i] == "text":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(blocks) and (kinds[j + 1] != "text" or (
+                j + 2 < len(blocks) and kinds[j + 2] != "text" and _section_line(blocks[j + 1].text))):
+            j += 1
+        run = blocks[i:j + 1]
+        if "tab" not in kinds[i:j + 1]:
+            grids.extend(b for b in run if isinstance(b, Table))
+        else:
+            grids.append(_grid(run))
+        i = j + 1
+    return grids
+
+
+def _section_line(text: str) -> bool:
+    s = squeeze(text)
+    return 2 <= len(s) <= 40 and not re.search(r"[。；;]$", s)
+
+
+def _grid(run: list) -> Table:
+    width = max(len(r.cells) for b in run if isinstance(b, Table) for r in b.rows) if any(
+        isinstance(b, Table) for b in run) else 0
+    width = max([width] + [len(_tab_cells(b)) for b in run if isinstance(b, Paragraph) and _tab_cells(b)])
+    rows: list[Row] = []
+    for b in run:
+        if isinstance(b, Table):
+            rows.extend(b.rows)
+        elif (cells := _tab_cells(b)) is not None:
+            rows.append(Row(cells, b.offset))
+        else:
+            rows.append(Row((squeeze(b.text),) + ("",) * (width - 1), b.offset))
+    return Table(tuple(rows), run[0].offset)
 
 
 def sub_header(cells: tuple[str, ...], cmap: ColumnMap) -> ColumnMap | None:
@@ -243,11 +304,20 @@ def _read_table(doc: Document, table: Table, state: _TableState) -> None:
             continue
         if state.cmap is None:
             continue
+        if _other_header(row.cells):
+            state.cmap = None
+            continue
         if not started and not _continues(row.cells, state.cmap):
             state.cmap = None
             continue
         started = True
         _read_row(doc, row.cells, row.offset, state)
+
+
+def _other_header(cells: tuple[str, ...]) -> bool:
+    """The header of another kind of table (a project or indicator table after the task table)."""
+    texts = [squeeze(c) for c in cells if c and c.strip()]
+    return len(texts) >= 2 and any(_SEQ_WORD.match(t) for t in texts)
 
 
 def _continues(cells: tuple[str, ...], cmap: ColumnMap) -> bool:
