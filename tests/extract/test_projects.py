@@ -291,3 +291,16 @@ def test_a_caption_states_the_unit_of_the_whole_table():
     assert p.total_investment == Amount(2.4, "亿元") and p.annual_plan == Amount(1.1, "亿元")
     (p,) = extract_projects(make_doc(rows), DocumentInfo())
     assert p.total_investment == Amount(2.4, None)
+
+
+def test_a_plain_text_project_table_cut_by_its_section_lines():
+    lines = ["青岚经开区2025年重点项目计划表", "单位：万元", "序号\t项目名称\t建设性质\t总投资\t年度计划投资",
+             "一、产业项目", "1\t锂电材料\t新建\t50000\t20000", "2\t光伏组件\t续建\t30000\t8000",
+             "二、基础设施项目", "3\t园区道路\t新建\t12000\t6000"]
+    doc = make_doc(lines[0], lines[1], lines[2], lines[3], [c.split("\t") for c in lines[4:6]], lines[6], lines[7])
+    assert [type(b).__name__ for b in doc.blocks].count("Table") == 1
+    projects = extract_projects(doc, DocumentInfo())
+    assert [(p.name, p.category, p.stage, p.total_investment) for p in projects] == [
+        ("锂电材料", "industrial", "new", Amount(50000, "万元")),
+        ("光伏组件", "industrial", "continued", Amount(30000, "万元")),
+        ("园区道路", "infrastructure", "new", Amount(12000, "万元"))]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from parkgov.extract.document import Document, Table
 from parkgov.extract.facts import Amount, DocumentInfo, ProjectFact
 from parkgov.extract.figures import find_quantities, parse_number
+from parkgov.extract.grids import grids
 from parkgov.extract.names import split_names
 
 _MONEY = ("亿美元", "万美元", "美元", "亿元", "万元", "元")
@@ -62,7 +63,7 @@ def extract_projects(doc: Document, info: DocumentInfo | None = None) -> list[Pr
     """Project rows of the tables, then project statements of the running text."""
     out: list[ProjectFact] = []
     try:
-        for table in doc.tables:
+        for table in grids(doc):
             caption = (doc.text or "")[max(0, table.offset - 80):table.offset]
             out.extend(table_projects(table, unit_note(caption)))
     except Exception:  # a malformed table must not lose the prose statements

@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 from parkgov.extract.deadlines import deadline_in, deadline_of_cell
-from parkgov.extract.document import Document, Paragraph, Row, Table
+from parkgov.extract.document import Document, Table
 from parkgov.extract.facts import DocumentInfo, IndicatorFact, TargetFact, TaskFact
+from parkgov.extract.grids import grids
 from parkgov.extract.indicators import indicators_in_text
 from parkgov.extract.names import is_organ_name, split_names
 
@@ -204,69 +205,9 @@ class _TableState:
 def table_tasks(doc: Document) -> list[TaskFact]:
     """Tasks from every responsibility table of the document."""
     state = _TableState()
-    for table in task_grids(doc):
+    for table in grids(doc):
         _read_table(doc, table, state)
     return state.tasks
-
-
-def _tab_cells(p: Paragraph) -> tuple[str, ...] | None:
-    cells = tuple(c.strip() for c in p.text.split("\t"))
-    return cells if sum(1 for c in cells if c) >= 2 else None
-
-
-def task_grids(doc: Document) -> list[Table]:
-    """The document's tables, with tab-separated lines the reader left as paragraphs put back.
-
-    A plain-text table cut by its own section lines (a header line, ``一、…``, rows, ``二、…``,
-    a last row) reads as paragraphs and pieces of tables: such a run becomes one grid, its
-    short untabbed lines full-width rows. Runs of tables alone stay as the reader made them.
-    """
-    blocks = doc.blocks or []
-    kinds = []
-    for b in blocks:
-        if isinstance(b, Table):
-            kinds.append("table")
-        elif _tab_cells(b) is not None:
-            kinds.append("tab")
-        else:
-            kinds.append("text")
-    grids: list[Table] = []
-    i = 0
-    while i < len(blocks):
-        if kinds[i] == "text":
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(blocks) and (kinds[j + 1] != "text" or (
-                j + 2 < len(blocks) and kinds[j + 2] != "text" and _section_line(blocks[j + 1].text))):
-            j += 1
-        run = blocks[i:j + 1]
-        if "tab" not in kinds[i:j + 1]:
-            grids.extend(b for b in run if isinstance(b, Table))
-        else:
-            grids.append(_grid(run))
-        i = j + 1
-    return grids
-
-
-def _section_line(text: str) -> bool:
-    s = squeeze(text)
-    return 2 <= len(s) <= 40 and not re.search(r"[。；;]$", s)
-
-
-def _grid(run: list) -> Table:
-    width = max(len(r.cells) for b in run if isinstance(b, Table) for r in b.rows) if any(
-        isinstance(b, Table) for b in run) else 0
-    width = max([width] + [len(_tab_cells(b)) for b in run if isinstance(b, Paragraph) and _tab_cells(b)])
-    rows: list[Row] = []
-    for b in run:
-        if isinstance(b, Table):
-            rows.extend(b.rows)
-        elif (cells := _tab_cells(b)) is not None:
-            rows.append(Row(cells, b.offset))
-        else:
-            rows.append(Row((squeeze(b.text),) + ("",) * (width - 1), b.offset))
-    return Table(tuple(rows), run[0].offset)
 
 
 def sub_header(cells: tuple[str, ...], cmap: ColumnMap) -> ColumnMap | None:
