@@ -46,6 +46,7 @@ def test_reporter_submits_and_the_ledger_shows_it(web, ledger, session_factory):
     token = page_csrf(web)
     task = ledger.tasks["8"]
     target = next(iter(_target_ids(session_factory, task)))
+    assert "已签约项目5个" not in web.get("/tasks?as_of=2025-07-31&unit=商务局").text
     r = web.post("/round/2025-06/report", data=_form(token, task, action="submit", **{f"target_{target}": "5"}),
                  headers={"HX-Request": "true"})
     assert r.status_code == 200
@@ -57,6 +58,7 @@ def test_reporter_submits_and_the_ledger_shows_it(web, ledger, session_factory):
     assert "已签约项目5个" in detail.text and "第1版" in detail.text
     ledger_page = web.get("/tasks?as_of=2025-07-31&text=已签约项目")
     assert "全面发起招商引资新攻势" in ledger_page.text
+    assert "已签约项目5个" in web.get("/tasks?as_of=2025-07-31&unit=商务局").text, "the ledger view is not stale"
 
 
 def _target_ids(factory, task_id):

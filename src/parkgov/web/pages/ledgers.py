@@ -10,6 +10,7 @@ from parkgov.services import instructions, investment_curves, item_detail, ledge
 from parkgov.services.access import Role
 from parkgov.web.pages.context import PageDep
 from parkgov.web.pages.rendering import pct_value
+from parkgov.web.pages.view_cache import cached_view
 
 router = APIRouter()
 _FILTER_KEYS = ("unit", "leader", "category", "light", "state", "text")
@@ -22,7 +23,8 @@ def _filter(page) -> ledger_views.LedgerFilter:
 
 def _ledger_page(page, kind: str, template: str, **extra):
     flt = _filter(page)
-    data = ledger_views.ledger(page.session, page.actor, page.park_id, kind, page.as_of, flt)
+    data = cached_view(page, f"ledger:{kind}",
+                       lambda: ledger_views.ledger(page.session, page.actor, page.park_id, kind, page.as_of, flt), flt)
     if page.request.headers.get("HX-Request") and page.request.headers.get("HX-Target") == "ledger-rows":
         return page.render(f"_{kind}_rows.html", data=data)
     return page.render(template, data=data, flt=flt, **extra)
