@@ -473,3 +473,12 @@ def test_a_plain_text_table_cut_by_its_section_lines():
         ("3", "优化营商环境", "开展帮代办服务", ["政务服务中心"], ["各部门"])]
     for task in tasks:
         assert doc.text[task.offset:].startswith(task.seq + "\t")
+
+
+def test_numbers_opening_the_item_in_a_table_without_a_number_column():
+    rows = [["工作任务", "责任领导", "责任单位"],
+            ["1.精准招商", "钱进", "招商局"],
+            ["2、助企纾困", "孙立", "经发局"],
+            ["2025年底前建成孵化器", "孙立", "科技局"]]
+    tasks = extract_tasks(make_doc(rows), DocumentInfo())
+    assert [(t.seq, t.item) for t in tasks] == [("1", "精准招商"), ("2", "助企纾困"), (None, "2025年底前建成孵化器")]

@@ -41,6 +41,7 @@ _PEOPLE_ROLES = ("leaders", "departments", "co_units")
 _TAIL_ROLES = ("leaders", "departments", "co_units", "deadline", "ignore")
 _PROJECT_HEADER = re.compile(r"投资|万元|亿元|建设规模|建设性质")
 _SEQ = re.compile(r"^[（(]?\s*(\d{1,3}(?:[.\-－]\d{1,3})*|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
+_LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)\s*[.、．]\s*(?!\d)")
 _SEQ_WORD = re.compile(r"^(?:序号|编号|[Nn][Oo]\.?)$")
 _SECTION_NUMBER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|\d{1,3}[、.．](?!\d))\s*")
 
@@ -286,6 +287,8 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
     if len(filled) > 1 and len({squeeze(c) for c in filled}) == 1:
         state.category, state.item = _section_title(filled[0]), None
         return
+    if "seq" not in cmap.roles:
+        _number_from_text(cell)
     seq_text = squeeze(cell.get("seq", ""))
     seq_m = _SEQ.match(seq_text) if seq_text else None
     if seq_text and not seq_m:
@@ -344,6 +347,14 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
     own = [c for i, c in enumerate(cells) if c.strip() and cmap.roles[i] != "seq"]
     if seq_m is not None and len(own) == 1 and not any(cell.get(r) for r in _TAIL_ROLES):
         state.heading = (task, _section_title(own[0]))
+
+
+def _number_from_text(cell: dict[str, str]) -> None:
+    """In a table without a number column, a number opening the item (``3.助企纾困``) is the row's."""
+    role = "item" if cell.get("item") else "requirement"
+    m = _LEADING_NUMBER.match(cell.get(role) or "")
+    if m:
+        cell["seq"], cell[role] = m.group(1), cell[role][m.end():]
 
 
 def _numbers_below(upper: str | None, lower: str) -> bool:
