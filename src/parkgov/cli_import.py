@@ -36,6 +36,30 @@ def _fact_detail(kind: str, fact) -> str:
     return f"总投资{ti.value:g}{ti.unit or ''}" if ti and ti.value is not None else ""
 
 
+def _render_indicator_links(plan, console: Console) -> None:
+    """Targets of task rows (park indicator or the task's own) and indicators matched to earlier documents."""
+    if plan.stated_period:
+        from parkgov.domain.period import Period
+
+        console.print(f"未注明期间的实际值计入：{Period.parse(plan.stated_period).label}（取自标题）", highlight=False)
+    links = Table(title="任务中的目标")
+    for col in ("目标", "所在任务", "处理"):
+        links.add_column(col)
+    for link in plan.task_links:
+        lead = "、".join(n for n in (link.lead_unit, link.leader) if n) or "未注明"
+        links.add_row(link.name, _shorten(link.task, 30),
+                      f"园区指标，牵头：{lead}" if link.as_indicator else "任务目标（随任务考核）")
+    if links.row_count:
+        console.print(links)
+    matches = Table(title="与已有指标合并")
+    for col in ("文件中的指标", "台账中的指标", "匹配方式"):
+        matches.add_column(col)
+    for m in plan.indicator_matches:
+        matches.add_row(m.written, m.existing_name, "同名" if m.how == "exact" else "名称相近")
+    if matches.row_count:
+        console.print(matches)
+
+
 def render_plan(plan, console: Console) -> None:
     """The plan as Rich tables: names to create or matched, then the rows per kind with their changes."""
     head = {"new": "首次导入", "revision": f"修订导入（上一版：文档#{plan.previous_document_id}）"}.get(plan.status, "")
@@ -61,6 +85,7 @@ def render_plan(plan, console: Console) -> None:
             names.add_row(label, m.written, how)
     if names.row_count:
         console.print(names)
+    _render_indicator_links(plan, console)
     for kind in ("indicator", "actual", "task", "project"):
         rows = plan.rows_of(kind)
         if not rows:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,7 +12,8 @@ from typer.testing import CliRunner
 from parkgov.extract.errors import ExtractError
 from parkgov.extract.facts import (Amount, DocumentInfo, Extraction, IndicatorFact, ProjectFact, TargetFact,
                                    TaskFact)
-from parkgov.services import importing
+from parkgov.services import importing, status
+from parkgov.services.ownership import owner_unit_ids, responsible_units
 from parkgov.services.importing import ImportRefused, import_extraction, import_file
 from parkgov.store.models import (AuditEntry, Base, ImportedDocument, Indicator, IndicatorActual, Park, Person,
                                   Project, Task, Unit, UnitAlias)
@@ -172,8 +174,11 @@ def test_confirmed_revision_updates_withdraws_and_keeps_history(session_factory,
         update = s.scalars(select(AuditEntry).where(AuditEntry.entity == "task", AuditEntry.action == "update")).one()
         assert (update.entity_id, update.field, update.old_value, update.new_value) == \
             (tasks["3"].id, "requirement", "增长6.5%以上", "增长7%以上")
-        withdraw = s.scalars(select(AuditEntry).where(AuditEntry.action == "withdraw")).one()
-        assert withdraw.entity_id == tasks["1"].id
+        withdrawn = {(a.entity, a.entity_id) for a in s.scalars(select(AuditEntry)
+                                                                .where(AuditEntry.action == "withdraw"))}
+        gdp = s.scalars(select(Indicator).where(Indicator.name == "地区生产总值")).one()
+        assert withdrawn == {("task", tasks["1"].id), ("indicator", gdp.id)}  # row 1 stated the indicator
+        assert gdp.status == "withdrawn"
 
 
 def test_failure_half_way_leaves_database_as_before(session_factory, park, monkeypatch):
@@ -318,3 +323,117 @@ def test_seed_task_table_imports_whole_and_once(session_factory, seeds_dir):
     before = counts(session_factory)
     again = import_file(session_factory, path, PARK, 2025)
     assert not again.applied and counts(session_factory) == before
+
+
+def _indicator(name: str, offset: int, *, kind: str = "target", **kw) -> IndicatorFact:
+    return IndicatorFact(name=name, kind=kind, offset=offset, quote=kw.pop("quote", ""),
+                         **{"value": None, "unit": None, **kw})
+
+
+def _plan_extraction(sha: str = "p" * 64) -> Extraction:
+    """A yearly plan (工作要点) stating park indicators in prose, without a table."""
+    return Extraction(
+        source={"path": "/tmp/工作要点.txt", "format": "txt", "sha256": sha, "chars": 500},
+        document=DocumentInfo(title="西洞庭管理区2025年工作要点", year=2025, genre="plan"),
+        indicators=[_indicator("规模工业增加值", 40, value=27.46, unit="亿元", yoy_pct=9.8,
+                               quote="规模工业增加值27.46亿元，同比增长9.8%"),
+                    _indicator("技工贸总收入", 10, value=136.69, unit="亿元", yoy_pct=10.0)])
+
+
+def test_task_table_indicator_rows_are_led_by_the_rows_unit_and_leader(session_factory, park):
+    ext = make_extraction()
+    ext.indicators += [_indicator("地区生产总值", 125, yoy_pct=5.5, comparator=">=", quote="增长5.5%以上"),
+                       _indicator("规模工业增加值", 205, yoy_pct=6.5, comparator=">=", quote="增长6.5%以上"),
+                       _indicator("新引进产业项目", 310, value=12, unit="个", comparator=">=",
+                                  quote="力争全年新引进产业项目12个以上")]
+    outcome = import_extraction(session_factory, ext, PARK, 2025)
+    links = {(link.name, link.as_indicator, link.lead_unit, link.leader) for link in outcome.plan.task_links}
+    assert links == {("地区生产总值", True, "发改局", "郑涵文"), ("规模工业增加值", True, "科工局", "王亮"),
+                     ("新引进产业项目", False, "商务局", "王亮")}
+    with session_factory() as s:
+        indicators = {i.name: i for i in s.scalars(select(Indicator))}
+        assert "新引进产业项目" not in indicators  # task 8's own target
+        assert {"技工贸总收入", "地区生产总值", "规模工业增加值"} <= set(indicators)
+        gdp = indicators["地区生产总值"]
+        assert (gdp.lead_unit.name, gdp.leader.name, gdp.growth_target_pct) == ("发改局", "郑涵文", Decimal("5.5"))
+        assert indicators["规模工业增加值"].lead_unit.name == "科工局"
+        assert indicators["技工贸总收入"].lead_unit is None  # stated in prose, outside any row
+        t8 = s.scalars(select(Task).where(Task.seq == "8")).one()
+        assert [t.name for t in t8.targets] == ["新引进产业项目"]
+        assert owner_unit_ids(gdp) == [gdp.lead_unit_id]
+        assert "发改局" in {u.name for u in responsible_units(s, park, 2025)}
+
+
+def test_plan_then_task_table_keep_one_indicator_led_by_the_table(session_factory, park):
+    import_extraction(session_factory, _plan_extraction(), PARK, 2025)
+    ext = make_extraction()
+    ext.indicators.append(_indicator("规模工业增加值", 205, yoy_pct=6.5, comparator=">=", quote="增长6.5%以上"))
+    outcome = import_extraction(session_factory, ext, PARK, 2025)
+    [row] = [r for r in outcome.plan.rows_of("indicator") if r.key == ("规模工业增加值",)]
+    assert row.change == "changed" and row.fields == {"comparator": (None, ">="), "lead_unit": (None, "科工局"),
+                                                       "leader": (None, "王亮")}
+    assert {(m.written, m.how) for m in outcome.plan.indicator_matches} == {("规模工业增加值", "exact"),
+                                                                           ("技工贸总收入", "exact")}
+    assert any("增长目标" in w and "9.8" in w and "6.5" in w for w in outcome.plan.warnings)
+    with session_factory() as s:
+        [ind] = s.scalars(select(Indicator).where(Indicator.name == "规模工业增加值")).all()
+        assert (ind.target_value, ind.growth_target_pct) == (Decimal("27.46"), Decimal("9.8"))  # the plan's
+        assert (ind.lead_unit.name, ind.leader.name) == ("科工局", "王亮")
+        assert s.scalar(select(func.count()).select_from(Indicator).where(Indicator.name == "技工贸总收入")) == 1
+
+
+def _summary_extraction(title: str = "西洞庭管理区2025年上半年工作总结") -> Extraction:
+    return Extraction(
+        source={"path": "/tmp/总结.txt", "format": "txt", "sha256": "s" * 64, "chars": 500},
+        document=DocumentInfo(title=title, year=2025, genre="summary"),
+        indicators=[_indicator("技工贸收入", 20, kind="actual", value=43.6, unit="亿元", yoy_pct=3.5),
+                    _indicator("规模以上工业增加值", 60, kind="actual", value=8.43, unit="亿元", period="1-5月"),
+                    _indicator("税收", 90, kind="actual", value=1.07, unit="亿元")])
+
+
+def test_summary_actuals_land_on_the_plans_indicators_for_the_stated_period(session_factory, park):
+    import_extraction(session_factory, _plan_extraction(), PARK, 2025)
+    outcome = import_extraction(session_factory, _summary_extraction(), PARK, 2025)
+    assert outcome.plan.stated_period == "2025-H1"
+    assert {(m.written, m.existing_name, m.how) for m in outcome.plan.indicator_matches} == {
+        ("技工贸收入", "技工贸总收入", "compatible"), ("规模以上工业增加值", "规模工业增加值", "compatible")}
+    with session_factory() as s:
+        names = sorted(s.scalars(select(Indicator.name)))
+        assert names == ["技工贸总收入", "税收", "规模工业增加值"]  # only 税收 is new
+        got = {(a.indicator.name, a.period, a.value) for a in s.scalars(select(IndicatorActual))}
+        assert got == {("技工贸总收入", "2025-H1", Decimal("43.6")), ("规模工业增加值", "2025-YTD05", Decimal("8.43")),
+                       ("税收", "2025-H1", Decimal("1.07"))}
+
+
+def test_a_summary_revision_matches_actuals_on_the_compatible_name(session_factory, park):
+    import_extraction(session_factory, _plan_extraction(), PARK, 2025)
+    import_extraction(session_factory, _summary_extraction(), PARK, 2025)
+    revised = _summary_extraction()
+    revised.source["sha256"] = "t" * 64
+    revised.indicators[0].value = 44.1
+    outcome = import_extraction(session_factory, revised, PARK, 2025, confirm=lambda p: True)
+    changes = {r.label: r.change for r in outcome.plan.rows_of("actual")}
+    assert changes == {"技工贸收入（2025-H1）": "changed", "规模以上工业增加值（2025-YTD05）": "unchanged",
+                       "税收（2025-H1）": "unchanged"}
+    with session_factory() as s:
+        active = s.scalars(select(IndicatorActual).where(IndicatorActual.status == "active",
+                                                         IndicatorActual.period == "2025-H1")).all()
+        assert sorted((a.indicator.name, a.value) for a in active) == [("技工贸总收入", Decimal("44.1")),
+                                                                       ("税收", Decimal("1.07"))]
+
+
+def test_deadlines_become_dates_and_overdue_tasks_turn_red(session_factory, park):
+    tasks = [TaskFact(seq="1", category=None, item="完成园区扩区报批", requirement="完成扩区报批", leaders=["王亮"],
+                      departments=["发改局"], deadline="6月底前", offset=10),
+             TaskFact(seq="2", category=None, item="招商通报", requirement="每月通报招商情况", leaders=["王亮"],
+                      departments=["商务局"], deadline="每月", offset=50),
+             TaskFact(seq="3", category=None, item="园区规划", requirement="修编园区规划", leaders=["王亮"],
+                      departments=["发改局"], deadline="视上级批复情况", offset=90)]
+    outcome = import_extraction(session_factory, make_extraction(tasks=tasks), PARK, 2025)
+    assert any("视上级批复情况" in w for w in outcome.plan.warnings)
+    with session_factory() as s:
+        deadlines = {t.seq: t.deadline for t in s.scalars(select(Task))}
+        assert deadlines == {"1": date(2025, 6, 30), "2": None, "3": None}
+        view = {t["title"]: t for t in status.compute_status(s, park, date(2025, 7, 10)).tasks}
+    assert view["完成园区扩区报批"]["overdue"] and view["完成园区扩区报批"]["light"] == "red"
+    assert not view["招商通报"]["overdue"]

@@ -8,10 +8,18 @@ otherwise applies it (``apply_plan``) and commits. Any failure rolls everything 
 Rows are matched across versions of one document series (same park, year and genre):
 tasks on seq + item, target indicators on name, actuals on name + period, projects on name.
 Rows a revision no longer contains are withdrawn, never deleted.
+
+Across documents of other genres, indicators are one ledger row per name (exact or compatible,
+``indicator_matching``): a task table's indicator row gives the plan's indicator its lead unit and
+leader, a summary's figures become actuals of the plan's indicator for the period the summary
+states. Targets written inside a task's requirement are the task's targets (``TaskTarget``);
+only a row that states an indicator (its item is the indicator's name, or its category says 指标)
+makes it a park indicator, led by the row's unit and leader.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,11 +30,13 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from parkgov.domain.deadline import DeadlineKind, parse_deadline
 from parkgov.domain.errors import DomainError
 from parkgov.domain.period import Period, PeriodKind
 from parkgov.extract.errors import ExtractError
 from parkgov.extract.facts import Extraction, IndicatorFact, ProjectFact, TaskFact
 from parkgov.services import audit
+from parkgov.services.indicator_matching import COMPATIBLE, IndicatorIndex, IndicatorMatch, indicator_key
 from parkgov.services.name_matching import NORMALISED, NameIndex, NameMatch, park_prefixes
 from parkgov.store import repositories
 from parkgov.store.database import begin_write
@@ -54,6 +64,21 @@ class RowChange:
     fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     fact: Any = None
     existing_id: int | None = None
+    #: an indicator of another document this row lands on (``exact`` or ``compatible`` name)
+    matched: IndicatorMatch | None = None
+    #: the task row that states this indicator (its lead unit and leader lead the indicator)
+    task: TaskFact | None = None
+
+
+@dataclass(frozen=True)
+class TaskLink:
+    """A target stated in a task row: a park indicator the row's unit leads, or the task's own target."""
+
+    name: str
+    task: str
+    as_indicator: bool
+    lead_unit: str | None = None
+    leader: str | None = None
 
 
 @dataclass
@@ -74,6 +99,12 @@ class ImportPlan:
     leaders: list[NameMatch] = field(default_factory=list)
     rows: list[RowChange] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: the period the document's title states (``2025-H1``), given to actuals that state none
+    stated_period: str | None = None
+    #: targets found in task rows and where they go
+    task_links: list[TaskLink] = field(default_factory=list)
+    #: indicator names of the document matched to indicators of earlier documents of other genres
+    indicator_matches: list[IndicatorMatch] = field(default_factory=list)
 
     @property
     def new_units(self) -> list[str]:
@@ -137,8 +168,32 @@ def _names(names: list[str]) -> list[str]:
     return out
 
 
-def _actual_period(fact: IndicatorFact, year: int) -> tuple[str, bool]:
-    """The period code of an actual and whether it is cumulative (year-to-date)."""
+_TITLE_PERIOD = re.compile(r"(\d{4})年(上半年|下半年|前三季度|第?[一二三四1-4]季度|1?[-—–~～至到]?\d{1,2}月|"
+                           r"一至[二三四五六七八九十]{1,2}月)")
+_CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+
+
+def document_period(title: str | None, year: int) -> Period | None:
+    """The part of the year a document's title states (``2025年上半年工作总结`` → 2025年上半年), or None."""
+    match = _TITLE_PERIOD.search("".join((title or "").split()))
+    if match is None or int(match[1]) != year:
+        return None
+    text = match[2]
+    if text == "前三季度":
+        return Period.year_to_date(year, 9)
+    if text.startswith("一至"):
+        return Period.year_to_date(year, _CN_MONTHS[text[2:-1]])
+    try:
+        return Period.parse(f"{year}年{text}")
+    except DomainError:
+        return None
+
+
+def _actual_period(fact: IndicatorFact, year: int, stated: Period | None = None) -> tuple[str, bool]:
+    """The period code of an actual and whether it is cumulative (year-to-date).
+
+    The fact's own period first, else the period the document states (``stated``), else the year.
+    """
     text = (fact.period or "").strip()
     if text:
         for candidate in (text, f"{year}年{text}"):
@@ -147,7 +202,20 @@ def _actual_period(fact: IndicatorFact, year: int) -> tuple[str, bool]:
             except DomainError:
                 continue
             return p.code, p.kind == PeriodKind.YEAR_TO_DATE
+    if stated is not None:
+        return stated.code, stated.kind in (PeriodKind.YEAR_TO_DATE, PeriodKind.HALF, PeriodKind.YEAR)
     return str(year), True
+
+
+def deadline_date(text: str | None, year: int) -> date | None:
+    """The due date of a deadline as written, or None (recurring, ongoing, unreadable or empty)."""
+    if not _clean(text):
+        return None
+    try:
+        deadline = parse_deadline(text, year)
+    except DomainError:
+        return None
+    return deadline.due if deadline.kind is DeadlineKind.DATE else None
 
 
 def _target_text(t) -> str:
@@ -173,10 +241,10 @@ class _Resolver:
         return m.existing_name or written
 
 
-def _task_values(fact: TaskFact, r: _Resolver) -> dict[str, Any]:
+def _task_values(fact: TaskFact, r: _Resolver, year: int) -> dict[str, Any]:
     return {
         "category": _clean(fact.category), "requirement": _clean(fact.requirement),
-        "deadline_text": _clean(fact.deadline),
+        "deadline_text": _clean(fact.deadline), "deadline": deadline_date(fact.deadline, year),
         "leaders": [r.leader(n) for n in _names(fact.leaders)],
         "lead_units": [r.unit(n) for n in _names(fact.departments)],
         "co_units": [r.unit(n) for n in _names(fact.co_units)],
@@ -187,19 +255,29 @@ def _task_values(fact: TaskFact, r: _Resolver) -> dict[str, Any]:
 def _task_current(task: Task) -> dict[str, Any]:
     return {
         "category": task.category, "requirement": task.requirement, "deadline_text": task.deadline_text,
+        "deadline": task.deadline,
         "leaders": [p.name for p in task.leaders], "lead_units": [u.name for u in task.lead_units],
         "co_units": [u.name for u in task.co_units], "targets": [_target_text(t) for t in task.targets],
     }
 
 
-def _indicator_values(fact: IndicatorFact) -> dict[str, Any]:
-    return {"unit": fact.unit, "target_value": _dec(fact.value), "comparator": fact.comparator,
-            "growth_target_pct": _dec(fact.yoy_pct)}
+_TARGET_FIELDS = ("unit", "target_value", "comparator", "growth_target_pct")
+
+
+def _indicator_values(f: IndicatorFact, task: TaskFact | None, r: _Resolver) -> dict[str, Any]:
+    values: dict[str, Any] = {"unit": f.unit, "target_value": _dec(f.value), "comparator": f.comparator,
+                              "growth_target_pct": _dec(f.yoy_pct)}
+    if task is not None:
+        units, leaders = _names(task.departments), _names(task.leaders)
+        values["lead_unit"] = r.unit(units[0]) if units else None
+        values["leader"] = r.leader(leaders[0]) if leaders else None
+    return values
 
 
 def _indicator_current(ind: Indicator) -> dict[str, Any]:
     return {"unit": ind.unit, "target_value": ind.target_value, "comparator": ind.comparator,
-            "growth_target_pct": ind.growth_target_pct}
+            "growth_target_pct": ind.growth_target_pct, "lead_unit": ind.lead_unit.name if ind.lead_unit else None,
+            "leader": ind.leader.name if ind.leader else None}
 
 
 def _actual_values(fact: IndicatorFact) -> dict[str, Any]:
@@ -297,6 +375,108 @@ def _plan_rows(kind: str, facts: dict[tuple, Any], existing: dict[tuple, Any],
     return rows
 
 
+def _task_label(task: TaskFact) -> str:
+    key = _task_key(task)
+    return f"{key[0]} {key[1]}".strip()
+
+
+def _states_indicator(task: TaskFact, name: str) -> bool:
+    """The row is the indicator's own row: its item names the indicator, or its category says 指标."""
+    return indicator_key(task.item or "") == indicator_key(name) or "指标" in (task.category or "")
+
+
+def _task_of(fact: IndicatorFact, tasks: list[TaskFact], starts: list[int]) -> TaskFact | None:
+    """The task row stating ``fact``: the row whose text holds the fact's offset and whose targets
+    (or, when the task extractor found none, whose item) name it."""
+    i = bisect_right(starts, fact.offset) - 1
+    if i < 0:
+        return None
+    task = tasks[i]
+    key = indicator_key(fact.name)
+    names = [t.name for t in task.targets] or [task.item or ""]
+    if not any(indicator_key(n) == key for n in names):
+        return None
+    if i == len(tasks) - 1:  # the last row has no next row to end it: its text must hold the quote
+        text = "".join(f"{task.item or ''}{task.requirement or ''}".split())
+        if "".join(fact.quote.split()) not in text:
+            return None
+    return task
+
+
+def _link(task: TaskFact, name: str, as_indicator: bool) -> TaskLink:
+    units, leaders = _names(task.departments), _names(task.leaders)
+    return TaskLink(name, _task_label(task), as_indicator, units[0] if units else None,
+                    leaders[0] if leaders else None)
+
+
+def _target_rows(extraction: Extraction, plan: ImportPlan) -> tuple[dict[tuple, IndicatorFact],
+                                                                      dict[tuple, TaskFact]]:
+    """The document's park indicators (by name) and the task row leading each; targets inside a
+    task's requirement stay the task's targets (all listed in ``plan.task_links``)."""
+    tasks = sorted(extraction.tasks, key=lambda t: t.offset)
+    starts = [t.offset for t in tasks]
+    facts: dict[tuple, IndicatorFact] = {}
+    leading: dict[tuple, TaskFact] = {}
+    for f in extraction.indicators:
+        if f.kind != "target":
+            continue
+        task = _task_of(f, tasks, starts)
+        if task is None:
+            facts.setdefault((f.name,), f)
+        elif _states_indicator(task, f.name):
+            facts.setdefault((f.name,), f)
+            if (f.name,) not in leading:
+                leading[(f.name,)] = task
+                plan.task_links.append(_link(task, f.name, True))
+        else:
+            plan.task_links.append(_link(task, f.name, False))
+    for task in tasks:  # an indicator row whose figure the indicator extractor did not report
+        for t in task.targets:
+            if _states_indicator(task, t.name) and (t.name,) not in leading:
+                facts.setdefault((t.name,), IndicatorFact(
+                    name=t.name, value=t.value, unit=t.unit, yoy_pct=t.yoy_pct, comparator=t.comparator,
+                    kind="target", quote=_clean(task.requirement) or "", offset=task.offset))
+                leading[(t.name,)] = task
+                plan.task_links.append(_link(task, t.name, True))
+    return facts, leading
+
+
+def _other_indicators(session: Session, park_id: int | None, year: int,
+                      series_ids: list[int]) -> dict[int, Indicator]:
+    """The park's active indicators of the year that no earlier version of this document stated."""
+    if park_id is None:
+        return {}
+    return {r.id: r for r in repositories.active_indicators(session, park_id, year)
+            if r.document_id is None or r.document_id not in series_ids}
+
+
+def _land_on_existing(plan: ImportPlan, rc: RowChange, ind: Indicator, match: IndicatorMatch,
+                      resolver: _Resolver) -> None:
+    """Turn a new target row into an update of an indicator another document created.
+
+    Target figures only fill what the indicator lacks (a different figure is a warning, the ledger
+    keeps its own); a task row's lead unit and leader are the responsibility and replace the old ones.
+    """
+    new = _indicator_values(rc.fact, rc.task, resolver)
+    old = _indicator_current(ind)
+    fields: dict[str, tuple[Any, Any]] = {}
+    for name, value in new.items():
+        if value is None or _same(old[name], value):
+            continue
+        if name in _TARGET_FIELDS and old[name] is not None:
+            plan.warnings.append(f"指标“{rc.fact.name}”的{_FIELD_LABELS[name]}与台账已有的"
+                                 f"“{ind.name}”不同（台账：{audit.shown(old[name])}，本文件："
+                                 f"{audit.shown(value)}），保留台账数值")
+            continue
+        fields[name] = (old[name], value)
+    rc.change = ROW_CHANGED if fields else ROW_SAME
+    rc.fields, rc.existing_id, rc.matched = fields, ind.id, match
+    plan.indicator_matches.append(match)
+
+
+_FIELD_LABELS = {"unit": "单位", "target_value": "目标值", "comparator": "比较方式", "growth_target_pct": "增长目标"}
+
+
 def plan_import(session: Session, extraction: Extraction, park_name: str, year: int | None = None, *,
                 create_park: bool = False, file_name: str | None = None) -> ImportPlan:
     """Work out what importing ``extraction`` into ``park_name`` would do; writes nothing."""
@@ -337,22 +517,55 @@ def plan_import(session: Session, extraction: Extraction, park_name: str, year: 
     tasks: dict[tuple, TaskFact] = {}
     for t in extraction.tasks:
         tasks.setdefault(_task_key(t), t)
-    plan.rows += _plan_rows(TASK, tasks, existing(Task, _task_key), lambda f: _task_values(f, resolver),
+    plan.rows += _plan_rows(TASK, tasks, existing(Task, _task_key), lambda f: _task_values(f, resolver, year),
                             _task_current, lambda k: f"{k[0]} {k[1]}".strip(), compare)
+    for t in tasks.values():
+        if _clean(t.deadline) and deadline_date(t.deadline, year) is None:
+            try:
+                parse_deadline(t.deadline, year)
+            except DomainError:
+                plan.warnings.append(f"任务“{_task_label(t)}”的完成时限“{_clean(t.deadline)}”无法识别为日期，"
+                                     "不计算逾期")
 
-    targets: dict[tuple, IndicatorFact] = {}
-    actuals: dict[tuple, IndicatorFact] = {}
-    for i in extraction.indicators:
-        if i.kind == "target":
-            targets.setdefault((i.name,), i)
-        else:
-            actuals.setdefault((i.name, _actual_period(i, year)[0]), i)
+    targets, leading = _target_rows(extraction, plan)
     indicator_rows = existing(Indicator, lambda r: (r.name,))
-    actual_rows = existing(IndicatorActual, lambda a: (a.indicator.name, a.period))
-    plan.rows += _plan_rows(INDICATOR, targets, indicator_rows, _indicator_values, _indicator_current,
-                            lambda k: k[0], compare)
-    plan.rows += _plan_rows(ACTUAL, actuals, actual_rows, _actual_values, _actual_current,
-                            lambda k: f"{k[0]}（{k[1]}）", compare)
+    plan.rows += _plan_rows(INDICATOR, targets, indicator_rows,
+                            lambda f: _indicator_values(f, leading.get((f.name,)), resolver),
+                            _indicator_current, lambda k: k[0], compare)
+    for rc in plan.rows_of(INDICATOR):
+        rc.task = leading.get(rc.key)
+    others = _other_indicators(session, park.id if park else None, year, series_ids)
+    index = IndicatorIndex((i, r.name) for i, r in others.items())
+    landed: set[int] = set()
+    for rc in plan.rows_of(INDICATOR, ROW_NEW):
+        match = index.match(rc.fact.name)
+        if match.existing_id is not None and match.existing_id not in landed:
+            landed.add(match.existing_id)
+            _land_on_existing(plan, rc, others[match.existing_id], match, resolver)
+
+    stated = document_period(doc.title, year)
+    plan.stated_period = stated.code if stated else None
+    actuals: dict[tuple, IndicatorFact] = {}
+    labels: dict[tuple, str] = {}
+    for i in extraction.indicators:
+        if i.kind != "target":
+            period = _actual_period(i, year, stated)[0]
+            key = (indicator_key(i.name), period)
+            if key not in actuals:
+                actuals[key], labels[key] = i, f"{i.name}（{period}）"
+    actual_rows = existing(IndicatorActual, lambda a: (indicator_key(a.indicator.name), a.period))
+    for key, a in actual_rows.items():
+        labels.setdefault(key, f"{a.indicator.name}（{a.period}）")
+    plan.rows += _plan_rows(ACTUAL, actuals, actual_rows, _actual_values, _actual_current, labels.__getitem__,
+                            compare)
+    for rc in plan.rows_of(ACTUAL):
+        if rc.change in (ROW_NEW, ROW_CHANGED):
+            match = index.match(rc.fact.name)
+            if match.existing_id is not None:
+                rc.matched = match
+                if match.how == COMPATIBLE or others[match.existing_id].document_id is not None:
+                    if match not in plan.indicator_matches:
+                        plan.indicator_matches.append(match)
 
     projects: dict[tuple, ProjectFact] = {}
     for p in extraction.projects:
@@ -433,7 +646,8 @@ class _Writer:
         targets = [TaskTarget(name=t.name, value=_dec(t.value), unit=t.unit, comparator=t.comparator,
                               yoy_pct=_dec(t.yoy_pct)) for t in f.targets]
         fields = dict(category=_clean(f.category), requirement=_clean(f.requirement),
-                      deadline_text=_clean(f.deadline), source_offset=f.offset, document_id=doc.id,
+                      deadline_text=_clean(f.deadline), deadline=deadline_date(f.deadline, self.plan.year),
+                      source_offset=f.offset, document_id=doc.id,
                       quote=_clean(f.requirement) or _clean(f.item))
         if rc.change == ROW_NEW:
             task = Task(park_id=self.park.id, year=self.plan.year, seq=_clean(f.seq), item=_clean(f.item),
@@ -455,6 +669,10 @@ class _Writer:
     def indicator_for(self, name: str, doc: ImportedDocument) -> Indicator:
         ind = repositories.active_indicator(self.s, self.park.id, self.plan.year, name)
         if ind is None:
+            actives = repositories.active_indicators(self.s, self.park.id, self.plan.year)
+            match = IndicatorIndex((i.id, i.name) for i in actives).match(name)
+            ind = self.s.get(Indicator, match.existing_id) if match.existing_id is not None else None
+        if ind is None:
             # no document states a target for it: only its actual row points at ``doc``
             ind = Indicator(park_id=self.park.id, year=self.plan.year, name=name)
             self.s.add(ind)
@@ -462,9 +680,19 @@ class _Writer:
             self.audit("indicator", ind.id, "create", new=name, note="随实际值建立（无目标值）")
         return ind
 
+    def responsibility(self, task: TaskFact | None) -> dict[str, Any]:
+        """The lead unit and leader of the task row stating an indicator (the first of each)."""
+        if task is None:
+            return {}
+        units, leaders = _names(task.departments), _names(task.leaders)
+        return {"lead_unit": self.units[units[0]] if units else None,
+                "leader": self.people[leaders[0]] if leaders else None}
+
     def apply_indicator(self, rc: RowChange, doc: ImportedDocument) -> None:
         f: IndicatorFact = rc.fact
-        values = dict(_indicator_values(f), document_id=doc.id, source_offset=f.offset, quote=f.quote or None)
+        values = dict(_indicator_values(f, rc.task, _NoResolve()), document_id=doc.id, source_offset=f.offset,
+                      quote=f.quote or None)
+        values.update(self.responsibility(rc.task))
         if rc.change == ROW_NEW:
             ind = Indicator(park_id=self.park.id, year=self.plan.year, name=f.name, **values)
             self.s.add(ind)
@@ -472,19 +700,29 @@ class _Writer:
             self.audit("indicator", ind.id, "create", new=rc.label)
             return
         ind = self.s.get(Indicator, rc.existing_id)
+        if rc.matched is not None:  # another document's indicator: fill, and take the row's responsibility
+            values = {k: v for k, v in values.items()
+                      if k in rc.fields or (ind.document_id is None and k in ("document_id", "source_offset", "quote"))}
+            note = (f"“{f.name}”按{'相近' if rc.matched.how == COMPATIBLE else '相同'}名称计入已有指标"
+                    f"“{ind.name}”（文件：{self.plan.file_name}）")
+        else:
+            note = f"修订文件：{self.plan.file_name}"
         for name, value in values.items():
             setattr(ind, name, value)
         self.s.flush()
         audit.record_update(self.s, ind, rc.fields, actor=self.actor, entity="indicator", park_id=self.park.id,
-                            note=f"修订文件：{self.plan.file_name}")
+                            note=note)
 
     def apply_actual(self, rc: RowChange, doc: ImportedDocument) -> None:
         f: IndicatorFact = rc.fact
-        period, cumulative = _actual_period(f, self.plan.year)
+        stated = Period.parse(self.plan.stated_period) if self.plan.stated_period else None
+        period, cumulative = _actual_period(f, self.plan.year, stated)
         if rc.change == ROW_CHANGED:
             old = self.s.get(IndicatorActual, rc.existing_id)
             old.status = WITHDRAWN
-        actual = IndicatorActual(indicator=self.indicator_for(f.name, doc), period=period, cumulative=cumulative,
+        indicator = (self.s.get(Indicator, rc.matched.existing_id) if rc.matched is not None
+                     else self.indicator_for(f.name, doc))
+        actual = IndicatorActual(indicator=indicator, period=period, cumulative=cumulative,
                                  document_id=doc.id, source_offset=f.offset, quote=f.quote or None,
                                  **_actual_values(f))
         self.s.add(actual)

@@ -68,3 +68,9 @@ def active_indicator(session: Session, park_id: int, year: int, name: str) -> In
     return session.scalars(select(Indicator).where(Indicator.park_id == park_id, Indicator.year == year,
                                                    Indicator.name == name, Indicator.status == ACTIVE)
                            .order_by(Indicator.id)).first()
+
+
+def active_indicators(session: Session, park_id: int, year: int) -> list[Indicator]:
+    """The park's active indicators of that year, oldest first."""
+    return list(session.scalars(select(Indicator).where(Indicator.park_id == park_id, Indicator.year == year,
+                                                        Indicator.status == ACTIVE).order_by(Indicator.id)))
