@@ -482,3 +482,10 @@ def test_numbers_opening_the_item_in_a_table_without_a_number_column():
             ["2025年底前建成孵化器", "孙立", "科技局"]]
     tasks = extract_tasks(make_doc(rows), DocumentInfo())
     assert [(t.seq, t.item) for t in tasks] == [("1", "精准招商"), ("2", "助企纾困"), (None, "2025年底前建成孵化器")]
+
+
+def test_duties_numbered_with_a_closing_bracket_only():
+    text = "（一）产业发展\n1)培育龙头企业。支持骨干企业扩产。（责任单位：经发局）\n2）招引配套企业。（责任单位：招商局）\n"
+    tasks = extract_tasks(make_doc(text), DocumentInfo())
+    assert [(t.seq, t.category, t.item, t.departments) for t in tasks] == [
+        ("1", "产业发展", "培育龙头企业", ["经发局"]), ("2", "产业发展", "招引配套企业", ["招商局"])]
