@@ -43,7 +43,8 @@ class ParkSettings(Base):
     yellow_gap_pct: Mapped[Decimal] = mapped_column(Percent, default=Decimal("10"))
     #: a growth indicator this many points short of its growth target is yellow, further short red
     growth_yellow_gap_pct: Mapped[Decimal] = mapped_column(Percent, default=Decimal("2"), server_default="2")
-    #: ranking criterion → weight, e.g. {"completion": 60, "timeliness": 20, "supervision": 20}
+    #: ranking criterion → weight, the domain's ``RankingWeights`` keys: {"timeliness": 40, "green": 40,
+    #: "supervision": 20} (empty: the domain's defaults)
     ranking_weights: Mapped[dict[str, Any]] = mapped_column(JsonDoc, default=dict)
     #: day of the month by which units must report for the previous month
     dispatch_deadline_day: Mapped[int] = mapped_column(Integer, default=5)

@@ -5,14 +5,15 @@ from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy import ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from parkgov.store.models.base import Base, DemoFlag, utcnow, version_column
 from parkgov.store.models.ledger import Indicator, Project, Task
 from parkgov.store.models.parks import Unit
 
-#: Order statuses.
-ORDER_STATUSES = ("issued", "responded", "closed", "overdue")
+#: Order states, as the domain's ``OrderState`` names them (raised → assigned → replied → verified → closed;
+#: returned, escalated).
+ORDER_STATUSES = ("raised", "assigned", "replied", "returned", "verified", "closed", "escalated")
 
 
 class SupervisionOrder(DemoFlag, Base):
@@ -32,7 +33,7 @@ class SupervisionOrder(DemoFlag, Base):
     reason: Mapped[str] = mapped_column(Text)
     requirement: Mapped[Optional[str]] = mapped_column(Text)
     due_date: Mapped[Optional[date]]
-    status: Mapped[str] = mapped_column(String(12), default="issued")
+    status: Mapped[str] = mapped_column(String(12), default="raised")
     issued_at: Mapped[datetime] = mapped_column(default=utcnow)
     issued_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     closed_at: Mapped[Optional[datetime]]
@@ -46,9 +47,16 @@ class SupervisionOrder(DemoFlag, Base):
     events: Mapped[list["SupervisionEvent"]] = relationship(back_populates="order", order_by="SupervisionEvent.id",
                                                             cascade="all, delete-orphan")
 
+    @validates("status")
+    def _known_status(self, _key: str, value: str) -> str:
+        if value not in ORDER_STATUSES:
+            raise ValueError(f"unknown supervision order status: {value!r}")
+        return value
+
 
 class SupervisionEvent(Base):
-    """One step in an order's history: issued, responded, extended, closed, reopened."""
+    """One step in an order's history: the action (``OrderAction``: assign, reply, return, verify, close,
+    escalate, or ``raise`` when created) and the states before and after."""
 
     __tablename__ = "supervision_events"
 
