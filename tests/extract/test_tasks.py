@@ -489,3 +489,9 @@ def test_duties_numbered_with_a_closing_bracket_only():
     tasks = extract_tasks(make_doc(text), DocumentInfo())
     assert [(t.seq, t.category, t.item, t.departments) for t in tasks] == [
         ("1", "产业发展", "培育龙头企业", ["经发局"]), ("2", "产业发展", "招引配套企业", ["招商局"])]
+
+
+def test_a_department_cell_split_by_role_verbs():
+    rows = [["序号", "工作任务", "责任单位"], ["1", "完善路网", "县住建局牵头，县财政局、县自然资源局配合"]]
+    (task,) = extract_tasks(make_doc(rows), DocumentInfo())
+    assert task.departments == ["县住建局"] and task.co_units == ["县财政局", "县自然资源局"]

@@ -391,12 +391,13 @@ def _section_title(text: str) -> str:
 
 
 def _departments(text: str) -> tuple[list[str], list[str]]:
-    """Lead departments and co-units of one cell (``牵头：发改局；配合：财政局`` splits)."""
+    """Lead departments and co-units of one cell (``牵头：发改局；配合：财政局``, ``发改局牵头，财政局配合``)."""
     if not text:
         return [], []
     m = re.search(r"(?:配合|协办|协助)(?:单位|部门)?\s*[:：]", text)
     if not m:
-        return split_names(text), []
+        names = split_names(text)
+        return _by_role_verbs(names) if any(_ROLE_VERB.search(n) for n in names) else (names, [])
     lead = re.sub(r"^(?:牵头|责任|主责)?(?:单位|部门)?\s*[:：]", "", text[:m.start()].strip())
     return split_names(lead), split_names(text[m.end():])
 
