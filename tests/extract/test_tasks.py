@@ -176,6 +176,7 @@ def test_deadline_in_text(text, deadline):
     ("区级领导", "leaders"), ("分管领导", "leaders"), ("牵头单位", "departments"), ("责任部门", "departments"),
     ("协办单位", "co_units"), ("时间节点", "deadline"), ("完成时间", "deadline"), ("进度安排", "deadline"),
     ("NO.", "seq"), ("单位", "ignore"), ("计量单位", "ignore"), ("督办领导", "ignore"), ("任务来源", "ignore"),
+    ("最新进展", "ignore"), ("状态", "ignore"), ("红黄绿灯", "ignore"),
 ])
 def test_column_roles(header, role):
     assert column_role(header) == role
@@ -495,3 +496,12 @@ def test_a_department_cell_split_by_role_verbs():
     rows = [["序号", "工作任务", "责任单位"], ["1", "完善路网", "县住建局牵头，县财政局、县自然资源局配合"]]
     (task,) = extract_tasks(make_doc(rows), DocumentInfo())
     assert task.departments == ["县住建局"] and task.co_units == ["县财政局", "县自然资源局"]
+
+
+@pytest.mark.parametrize("header", [
+    ["序号", "指标名称", "年度目标", "1-6月累计", "同比增长（%）", "完成进度（%）", "红黄绿灯", "牵头部门", "牵头领导"],
+    ["序号", "指标", "计量单位", "目标", "牵头单位"],
+])
+def test_indicator_tables_with_responsible_units_are_not_task_tables(header):
+    rows = [header, ["1", "营业收入", "亿元", "90", "43.6", "3.5", "48.4", "黄灯", "经发局"][:len(header)]]
+    assert extract_tasks(make_doc(rows), DocumentInfo()) == []

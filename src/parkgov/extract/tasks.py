@@ -26,7 +26,7 @@ from parkgov.extract.names import is_organ_name, split_names
 
 # Column roles by header words, tried in this order (the first that matches wins).
 _ROLE_WORDS = (
-    ("ignore", r"^(?:计量)?单位(?:[:：（(].*)?$|督办|督查|来源|依据|备注|完成情况|进展情况|落实情况|推进情况|进度情况|评分|分值|得分|说明"),
+    ("ignore", r"^(?:计量)?单位(?:[:：（(].*)?$|督办|督查|来源|依据|进展|状态|红黄绿|灯|评价|备注|完成情况|进展情况|落实情况|推进情况|进度情况|评分|分值|得分|说明"),
     ("leaders", r"领导|负责人|责任人|包保|联系人"),
     ("co_units", r"配合|协办|协助|参与|协同"),
     ("departments", r"单位|部门|科室|牵头|主责|承办|责任"),
@@ -39,6 +39,7 @@ _ROLE_WORDS = (
 _ROLE_RES = tuple((role, re.compile(words)) for role, words in _ROLE_WORDS)
 _PEOPLE_ROLES = ("leaders", "departments", "co_units")
 _TAIL_ROLES = ("leaders", "departments", "co_units", "deadline", "ignore")
+_MEASURE_HEADER = re.compile(r"%|％|同比|增长|增速|增幅|累计|目标值|完成值|实际值|年度目标|\d{4}年(?:目标|完成|实际)")
 _PROJECT_HEADER = re.compile(r"投资|万元|亿元|建设规模|建设性质")
 _SEQ = re.compile(r"^[（(]?\s*(\d{1,3}(?:[.\-－]\d{1,3})*|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)\s*[.、．]\s*(?!\d)")
@@ -142,12 +143,18 @@ def header_map(cells: tuple[str, ...]) -> ColumnMap | None:
     named = sum(1 for c, r in zip(cells, roles) if r and c and c.strip())
     if named * 5 < len(texts) * 3 or any(_SEQ.match(t) or re.search(r"[、，,；;。]", t) for t in texts):
         return None
-    if any(_PROJECT_HEADER.search(c or "") for c in cells):
+    if any(_PROJECT_HEADER.search(c or "") for c in cells) or _indicator_header(texts):
         return None
     if not any(r in ("item", "requirement", "category") for r in known):
         return None
     roles = _settle_text_roles(roles)
     return ColumnMap(roles)
+
+
+def _indicator_header(texts: list[str]) -> bool:
+    """An indicator table's header: a unit-of-measure column, or columns of figures (%, 同比, 累计 …)."""
+    return (any(re.fullmatch(r"(?:计量)?单位", t) for t in texts)
+            or sum(1 for t in texts if _MEASURE_HEADER.search(t)) >= 2)
 
 
 def _settle_text_roles(roles: list[str | None]) -> list[str | None]:
