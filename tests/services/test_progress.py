@@ -8,11 +8,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from parkgov.services import progress, rounds
+from parkgov.services import progress, rounds, status
 from parkgov.services.errors import Forbidden, InvalidInput, StaleVersion
 from parkgov.services.progress import ProgressInput
 from parkgov.services.users import authenticate
-from parkgov.store.models import IndicatorActual, Project, ProgressDraft, ProgressReport, ProjectInvestment, Submission
+from parkgov.store.models import (IndicatorActual, ProgressDraft, ProgressNote, ProgressReport, Project,
+                                  ProjectInvestment, Submission, Task, Unit)
 
 
 @pytest.fixture
@@ -170,3 +171,28 @@ def test_same_item_concurrently_one_lands_other_gets_conflict(db_url, session_fa
     assert sorted(outcomes) == ["ok", "stale"]
     with session_factory() as s:
         assert _count(s) == 1
+
+
+def test_co_unit_adds_notes_but_only_the_lead_units_report_drives_status(session_factory, session, ledger, june):
+    with session_factory.begin() as s:
+        s.get(Task, ledger.tasks["8"]).co_units = [s.get(Unit, ledger.units["科工局"])]
+    co, lead = _actor(session, ledger, "rep_科工局"), _actor(session, ledger, "rep_商务局")
+    with pytest.raises(Forbidden, match="配合单位"):
+        progress.submit(session, co, ledger.park_id, ProgressInput("task", ledger.tasks["8"], june, "已完成"))
+    note = progress.add_note(session, co, ledger.park_id, ledger.tasks["8"], june, "已对接3家企业的用地需求")
+    assert note["unit_id"] == ledger.units["科工局"] and note["period"] == june
+    assert _count(session) == 0 and _count(session, Submission) == 0  # a note is not the task's report
+    progress.submit(session, lead, ledger.park_id, ProgressInput("task", ledger.tasks["8"], june, "已完成"))
+    progress.add_note(session, co, ledger.park_id, ledger.tasks["8"], june, "用地手续仍在办理")
+    view = {t["id"]: t for t in status.compute_status(session, ledger.park_id, date(2025, 6, 30)).tasks}
+    assert view[ledger.tasks["8"]]["light"] == "green"  # the lead unit's 已完成, whatever the notes say
+    seen = progress.history(session, lead, ledger.park_id, "task", ledger.tasks["8"])
+    assert [n["narrative"] for n in seen["notes"]] == ["已对接3家企业的用地需求", "用地手续仍在办理"]
+    assert [r["unit_id"] for r in seen["reports"]] == [ledger.units["商务局"]]
+    assert seen["co_units"] == [ledger.units["科工局"]]
+    for who, match in (("rep_商务局", "牵头单位请直接填报"), ("rep_财政局", "配合单位"), ("leader", "只读")):
+        with pytest.raises(Forbidden, match=match):
+            progress.add_note(session, _actor(session, ledger, who), ledger.park_id, ledger.tasks["8"], june, "说明")
+    with pytest.raises(InvalidInput, match="配合情况"):
+        progress.add_note(session, co, ledger.park_id, ledger.tasks["8"], june, "  ")
+    assert session.scalar(select(func.count()).select_from(ProgressNote)) == 2

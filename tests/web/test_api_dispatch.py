@@ -166,3 +166,20 @@ def test_two_units_submit_concurrently_over_http(client, ledger, auth):
     assert codes == [201, 201, 201]
     units = client.get(f"/api/v1/parks/{ledger.park_id}/rounds/2025-06", headers=auth("coord")).json()["units"]
     assert {u["unit"] for u in units if u["status"] == "on_time"} == {"商务局", "发改局", "财政局"}
+
+
+def test_co_unit_posts_a_note_that_leaves_the_task_status_alone(client, ledger, auth, session_factory):
+    from parkgov.store.models import Task, Unit
+
+    with session_factory.begin() as s:
+        s.get(Task, ledger.tasks["8"]).co_units = [s.get(Unit, ledger.units["科工局"])]
+    _open_june(client, ledger, auth)
+    url = f"/api/v1/parks/{ledger.park_id}/rounds/2025-06/notes"
+    r = client.post(url, headers=auth("rep_科工局"), json={"task_id": ledger.tasks["8"], "narrative": "协助对接企业2家"})
+    assert r.status_code == 201, r.text
+    assert _status(client, ledger, auth)["8"]["light"] == "grey"
+    r = client.post(url, headers=auth("rep_财政局"), json={"task_id": ledger.tasks["8"], "narrative": "冒充"})
+    assert r.status_code == 403 and "配合单位" in r.json()["detail"]
+    history = client.get(f"/api/v1/parks/{ledger.park_id}/items/task/{ledger.tasks['8']}/history",
+                         headers=auth("coord")).json()
+    assert [n["narrative"] for n in history["notes"]] == ["协助对接企业2家"] and history["reports"] == []

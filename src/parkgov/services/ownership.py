@@ -1,4 +1,5 @@
-"""Which unit answers for which ledger row: the lead units of a task, the lead unit of an indicator or project."""
+"""Which unit answers for which ledger row: the lead units of a task, the lead unit of an indicator or project;
+the co-units of a task, which add notes beside the lead unit's reports."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -27,6 +28,11 @@ def owner_unit_ids(item: Item) -> list[int]:
     if isinstance(item, Task):
         return [u.id for u in item.lead_units]
     return [item.lead_unit_id] if item.lead_unit_id is not None else []
+
+
+def co_unit_ids(item: Item) -> list[int]:
+    """The co-units (配合单位) of a task, which add notes but do not report its progress; none for other items."""
+    return [u.id for u in item.co_units] if isinstance(item, Task) else []
 
 
 def responsible_units(session: Session, park_id: int, year: int) -> list[Unit]:

@@ -3,6 +3,11 @@
 Submitted reports are append-only: a correction is a new revision that points at the one it
 corrects. A submit carries ``base_revision``, the revision the reporter last saw (0 for none):
 when someone else has submitted since, the submit is refused (optimistic versioning).
+
+A task's co-units (配合单位) do not report its progress: the lead unit answers for it, and only
+its reports drive the task's status and the rankings. A co-unit adds notes (``add_note``) on
+what it contributed in the round, which the lead unit, coordinators and leaders read beside
+the reports (``history``); notes are append-only too and never revise a report.
 """
 from __future__ import annotations
 
@@ -24,10 +29,10 @@ from parkgov.services import lookup
 from parkgov.services.clock import local_day
 from parkgov.services.access import Actor, require_read, require_unit_write
 from parkgov.services.errors import Forbidden, InvalidInput, ServiceError, StaleVersion
-from parkgov.services.ownership import ITEM_LABELS, Item, item_key, kind_of, owner_unit_ids
+from parkgov.services.ownership import ITEM_LABELS, Item, co_unit_ids, item_key, kind_of, owner_unit_ids
 from parkgov.store.database import begin_write
-from parkgov.store.models import (AuditEntry, DispatchRound, Indicator, IndicatorActual, ProgressDraft, ProgressReport,
-                                  Project, ProjectInvestment, Submission, Task)
+from parkgov.store.models import (AuditEntry, DispatchRound, Indicator, IndicatorActual, ProgressDraft, ProgressNote,
+                                  ProgressReport, Project, ProjectInvestment, Submission, Task)
 
 STATE_ALIASES = {"blocked": TaskState.LAGGING, **{s.label: s for s in TaskState}, **{s.value: s for s in TaskState}}
 MILESTONE_FIELDS = {Milestone.SIGNED: "signed_actual", Milestone.STARTED: "started_actual",
@@ -72,12 +77,15 @@ def _now(now: datetime | None) -> datetime:
 def _reporting_unit(actor: Actor, park_id: int, item: Item, requested: int | None) -> int:
     """The unit the report is for; a reporter may only report for its own unit's rows."""
     owners = owner_unit_ids(item)
-    unit_id = requested if requested is not None else (actor.unit_id if actor.unit_id in owners else None)
+    own = owners + co_unit_ids(item)
+    unit_id = requested if requested is not None else (actor.unit_id if actor.unit_id in own else None)
     if unit_id is None:
         if not owners:
             raise InvalidInput(f"该{ITEM_LABELS[kind_of(item)]}尚未指定牵头单位，无法填报")
         unit_id = owners[0]
     require_unit_write(actor, park_id, unit_id)
+    if unit_id in co_unit_ids(item) and unit_id not in owners:
+        raise Forbidden("贵单位是该任务的配合单位：任务进度由牵头单位填报，配合单位请提交配合情况说明")
     if unit_id not in owners:
         raise Forbidden(f"该{ITEM_LABELS[kind_of(item)]}不由该单位牵头，不能填报")
     return unit_id
@@ -299,8 +307,46 @@ def _record_submission(session: Session, rnd: DispatchRound, unit_id: int, actor
         sub.submitted_at, sub.late, sub.submitted_by_id = moment, local_day(moment) > rnd.deadline, actor.user_id
 
 
+def _note_summary(note: ProgressNote, period: str | None) -> dict:
+    return {"id": note.id, "round_id": note.round_id, "period": period, "task_id": note.task_id,
+            "unit_id": note.unit_id, "unit": note.unit.name if note.unit else None, "narrative": note.narrative,
+            "reported_by_id": note.reported_by_id, "reported_at": note.reported_at}
+
+
+def add_note(session: Session, actor: Actor, park: int | str, task_id: int, period: str, narrative: str,
+             unit_id: int | None = None, now: datetime | None = None) -> dict:
+    """A co-unit's note on a task it co-handles, in an open round; it never changes the task's status."""
+    try:
+        begin_write(session)
+        park_row = lookup.park(session, park)
+        task = lookup.item(session, park_row.id, "task", task_id)
+        co_units = co_unit_ids(task)
+        unit_id = unit_id if unit_id is not None else actor.unit_id
+        require_unit_write(actor, park_row.id, unit_id)
+        if unit_id is None:
+            raise InvalidInput("请指定提交配合情况说明的配合单位")
+        if unit_id not in co_units:
+            raise Forbidden("只有该任务的配合单位可以提交配合情况说明" + ("，牵头单位请直接填报进度"
+                                                                   if unit_id in owner_unit_ids(task) else ""))
+        rnd = _open_round(session, park_row.id, period)
+        text = _narrative(narrative)
+        if text is None:
+            raise InvalidInput("请填写配合情况说明")
+        note = ProgressNote(round_id=rnd.id, task_id=task.id, unit_id=unit_id, narrative=text,
+                            reported_by_id=actor.user_id, reported_at=_now(now))
+        session.add(note)
+        session.flush()
+        session.add(AuditEntry(user_id=actor.user_id, actor=actor.name, park_id=park_row.id, entity="progress_note",
+                               entity_id=note.id, action="create", note=f"任务{task.id} 配合单位说明"))
+        session.commit()
+        return _note_summary(note, rnd.period)
+    except BaseException:
+        session.rollback()
+        raise
+
+
 def history(session: Session, actor: Actor, park: int | str, kind: str, item_id: int) -> dict:
-    """Every submitted revision of an item (oldest first), and the open drafts."""
+    """Every submitted revision of an item (oldest first), the open drafts and, for a task, its co-units' notes."""
     park_row = lookup.park(session, park)
     require_read(actor, park_row.id)
     item = lookup.item(session, park_row.id, kind, item_id)
@@ -315,5 +361,11 @@ def history(session: Session, actor: Actor, park: int | str, kind: str, item_id:
                                                           .where(ProgressDraft.item_key == item_key(item)))]
     if actor.role.value == "reporter":
         drafts = [d for d in drafts if d["unit_id"] == actor.unit_id]
-    return {"kind": kind, "item_id": item.id, "owners": owner_unit_ids(item), "reports": entries, "drafts": drafts}
+    notes = []
+    if isinstance(item, Task):
+        notes = [_note_summary(n, rounds.get(n.round_id))
+                 for n in session.scalars(select(ProgressNote).where(ProgressNote.task_id == item.id)
+                                          .order_by(ProgressNote.reported_at, ProgressNote.id))]
+    return {"kind": kind, "item_id": item.id, "owners": owner_unit_ids(item), "co_units": co_unit_ids(item),
+            "reports": entries, "drafts": drafts, "notes": notes}
 

@@ -97,3 +97,23 @@ class Submission(DemoFlag, Base):
 
     round: Mapped[DispatchRound] = relationship(back_populates="submissions")
     unit: Mapped[Unit] = relationship()
+
+
+class ProgressNote(DemoFlag, Base):
+    """A co-unit's (配合单位) note on a task it co-handles in a round: what it contributed.
+
+    Append-only like reports, but apart from them: the lead unit's reports drive the task's
+    status and the rankings; notes are read beside them.
+    """
+
+    __tablename__ = "progress_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("dispatch_rounds.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    narrative: Mapped[str] = mapped_column(Text)
+    reported_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    reported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    unit: Mapped[Unit] = relationship()

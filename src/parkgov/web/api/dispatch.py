@@ -1,4 +1,4 @@
-"""API: dispatch rounds and progress reports (drafts, submissions, history)."""
+"""API: dispatch rounds and progress reports (drafts, submissions, co-units' notes, history)."""
 from __future__ import annotations
 
 from typing import Literal
@@ -8,7 +8,7 @@ from fastapi import APIRouter, status
 from parkgov.services import progress, rounds
 from parkgov.services.progress import ProgressInput
 from parkgov.web.api.deps import ActorDep, SessionDep
-from parkgov.web.api.schemas import ProgressBody, RoundOpen
+from parkgov.web.api.schemas import NoteBody, ProgressBody, RoundOpen
 
 router = APIRouter(tags=["调度"])
 
@@ -45,6 +45,12 @@ def _input(period: str, body: ProgressBody) -> ProgressInput:
              summary="提交进度（新版本；base_revision 过期返回 409）")
 def submit_report(park: str, period: str, body: ProgressBody, session: SessionDep, actor: ActorDep) -> dict:
     return progress.submit(session, actor, park, _input(period, body))
+
+
+@router.post("/parks/{park}/rounds/{period}/notes", status_code=status.HTTP_201_CREATED,
+             summary="配合单位提交配合情况说明（不计入任务进度）")
+def add_note(park: str, period: str, body: NoteBody, session: SessionDep, actor: ActorDep) -> dict:
+    return progress.add_note(session, actor, park, body.task_id, period, body.narrative, body.unit_id)
 
 
 @router.put("/parks/{park}/rounds/{period}/drafts", summary="保存草稿（不计入报送）")

@@ -26,6 +26,12 @@ class RoundOpen(Body):
     deadline: date | None = Field(default=None, description="报送截止日期，默认为次月的园区截止日")
 
 
+class NoteBody(Body):
+    task_id: int = Field(gt=0, description="任务编号")
+    narrative: str = Field(min_length=1, max_length=5000, description="配合情况说明")
+    unit_id: int | None = Field(default=None, gt=0, description="配合单位（调度员代填时使用）")
+
+
 class ProgressBody(Body):
     kind: Literal["task", "indicator", "project"] = Field(description="事项类型")
     item_id: int = Field(gt=0, description="事项编号")
