@@ -127,6 +127,15 @@ def test_same_file_again_changes_nothing(session_factory, park):
     assert counts(session_factory) == before
 
 
+def test_project_totals_stated_in_prose_are_not_ledger_projects(session_factory, park):
+    extraction = make_extraction()
+    extraction.projects.append(ProjectFact(name="建设项目（合计）", count=34, aggregate=True,
+                                           total_investment=Amount(415779, "万元"), offset=950))
+    import_extraction(session_factory, extraction, PARK, 2025)
+    with session_factory() as s:
+        assert s.scalars(select(Project.name)).all() == ["220KV变电站项目"]
+
+
 def test_dry_run_writes_nothing(session_factory, park):
     before = counts(session_factory)
     shown = []

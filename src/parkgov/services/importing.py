@@ -569,6 +569,8 @@ def plan_import(session: Session, extraction: Extraction, park_name: str, year: 
 
     projects: dict[tuple, ProjectFact] = {}
     for p in extraction.projects:
+        if p.aggregate:  # counts and totals stated in prose are indicators, not projects of the ledger
+            continue
         projects.setdefault((" ".join(p.name.split()),), p)
     plan.rows += _plan_rows(PROJECT, projects, existing(Project, lambda r: (" ".join(r.name.split()),)),
                             lambda f: _project_values(f, resolver), _project_current, lambda k: k[0], compare)
