@@ -12,6 +12,12 @@ from rich.table import Table
 
 _CHANGE = {"new": "新增", "changed": "修改", "removed": "撤销", "unchanged": "不变"}
 _KIND = {"indicator": "指标", "actual": "实际值", "task": "任务", "project": "项目"}
+_FIELD = {"category": "类别", "requirement": "任务要求", "deadline_text": "完成时限", "deadline": "截止日期",
+          "leaders": "牵头领导", "lead_units": "牵头单位", "co_units": "配合单位", "targets": "量化目标",
+          "unit": "单位", "target_value": "目标值", "comparator": "比较", "growth_target_pct": "增长目标（%）",
+          "lead_unit": "牵头单位", "leader": "牵头领导", "value": "数值", "yoy_pct": "同比（%）", "stage": "阶段",
+          "total_investment": "总投资", "total_investment_unit": "总投资单位", "annual_plan": "年度计划投资",
+          "annual_plan_unit": "年度计划投资单位"}
 
 
 def _shorten(value, width: int = 18) -> str:
@@ -94,7 +100,7 @@ def render_plan(plan, console: Console) -> None:
         for col in ("变化", "项", "内容 / 修改"):
             t.add_column(col)
         for r in rows:
-            detail = "；".join(f"{f}：{_shorten(o)} → {_shorten(n)}" for f, (o, n) in r.fields.items())
+            detail = "；".join(f"{_FIELD.get(f, f)}：{_shorten(o)} → {_shorten(n)}" for f, (o, n) in r.fields.items())
             if r.change == "new":
                 detail = _shorten(_fact_detail(kind, r.fact), 30)
             t.add_row(_CHANGE[r.change], _shorten(r.label, 40), detail)

@@ -74,7 +74,8 @@ def test_upgrade_renames_order_states_and_weight_keys_to_the_domains(db_url, eng
                           "VALUES (1, '安化经开区', CURRENT_TIMESTAMP, 1, false)"))
         conn.execute(text("INSERT INTO park_settings (park_id, green_gap_pct, yellow_gap_pct, growth_yellow_gap_pct, "
                           "ranking_weights, dispatch_deadline_day, version) "
-                          "VALUES (1, 0, 10, 2, '{\"completion\": 60, \"timeliness\": 20, \"supervision\": 20}', 5, 1)"))
+                          "VALUES (1, 0, 10, 2, :weights, 5, 1)"),
+                     {"weights": '{"completion": 60, "timeliness": 20, "supervision": 20}'})
         conn.execute(text("INSERT INTO units (id, park_id, name, kind, is_active, created_at, version, is_demo) "
                           "VALUES (1, 1, '科工局', 'department', true, CURRENT_TIMESTAMP, 1, false)"))
         for order_id, status in ((1, "issued"), (2, "responded"), (3, "overdue"), (4, "closed")):
