@@ -16,32 +16,32 @@ from parkgov.store.models import (DispatchRound, Park, Person, ProgressReport, P
 @pytest.fixture
 def park(session_factory) -> Park:
     with session_factory.begin() as s:
-        p = Park(name="西洞庭管理区")
+        p = Park(name="青禾管理区")
         s.add(p)
     return p
 
 
 def test_money_round_trips_exactly(session_factory, park):
     with session_factory.begin() as s:
-        s.add(Project(park_id=park.id, year=2025, name="220KV变电站项目", total_investment=Decimal("415779.1234"),
+        s.add(Project(park_id=park.id, year=2025, name="110千伏青禾变电站项目", total_investment=Decimal("286413.5678"),
                       total_investment_unit="万元", annual_plan=Decimal("0.1"), annual_plan_unit="亿元"))
     with session_factory() as s:
         p = s.scalars(select(Project)).one()
-        assert p.total_investment == Decimal("415779.1234")
+        assert p.total_investment == Decimal("286413.5678")
         assert isinstance(p.annual_plan, Decimal) and p.annual_plan == Decimal("0.1")
         assert p.total_investment_unit == "万元"
 
 
 def test_task_with_leaders_units_and_targets(session_factory, park):
     with session_factory.begin() as s:
-        wang = Person(park_id=park.id, name="王亮")
+        han = Person(park_id=park.id, name="韩知远")
         kg, sw = Unit(park_id=park.id, name="科工局"), Unit(park_id=park.id, name="商务局")
-        s.add(Task(park_id=park.id, year=2025, seq="8", item="全面发起招商引资新攻势", leaders=[wang],
+        s.add(Task(park_id=park.id, year=2025, seq="8", item="开展产业链精准招商攻坚", leaders=[han],
                    lead_units=[sw], co_units=[kg],
                    targets=[TaskTarget(name="新引进产业项目", value=Decimal("12"), unit="个", comparator=">=")]))
     with session_factory() as s:
         t = s.scalars(select(Task)).one()
-        assert [p.name for p in t.leaders] == ["王亮"]
+        assert [p.name for p in t.leaders] == ["韩知远"]
         assert [u.name for u in t.lead_units] == ["商务局"] and [u.name for u in t.co_units] == ["科工局"]
         assert t.targets[0].value == 12 and t.status == "active" and t.version == 1
 
@@ -55,7 +55,7 @@ def test_unit_names_and_aliases_are_unique_per_park(session_factory, park):
     with pytest.raises(IntegrityError):
         with session_factory.begin() as s:
             s.add(Unit(park_id=park.id, name="自然资源局"))
-    other = Park(name="洞口经开区")
+    other = Park(name="云溪经开区")
     with session_factory.begin() as s:
         s.add(other)
         s.flush()

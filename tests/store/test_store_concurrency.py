@@ -34,7 +34,7 @@ def _run_together(*workers):
 @pytest.fixture
 def park_and_unit(session_factory) -> tuple[int, int]:
     with session_factory.begin() as s:
-        park = Park(name="兴国经开区")
+        park = Park(name="白石经开区")
         s.add(park)
         s.flush()
         unit = Unit(park_id=park.id, name="科工局")
@@ -45,7 +45,7 @@ def park_and_unit(session_factory) -> tuple[int, int]:
 
 def test_two_stale_edits_of_one_row_second_gets_conflict(session_factory):
     with session_factory.begin() as s:
-        park = Park(name="兴国经开区")
+        park = Park(name="白石经开区")
         s.add(park)
         s.flush()
         s.add(Task(park_id=park.id, year=2025, seq="1", item="地区生产总值", requirement="增长5.5%以上"))
@@ -72,7 +72,7 @@ def test_two_stale_edits_of_one_row_second_gets_conflict(session_factory):
 
 def test_two_units_reporting_at_the_same_time_both_land(session_factory):
     with session_factory.begin() as s:
-        park = Park(name="兴国经开区")
+        park = Park(name="白石经开区")
         s.add(park)
         s.flush()
         units = [Unit(park_id=park.id, name="科工局"), Unit(park_id=park.id, name="商务局")]

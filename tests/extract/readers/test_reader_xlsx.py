@@ -44,9 +44,9 @@ def workbook(path: Path) -> Path:
 
     ws2 = wb.create_sheet("项目表")
     ws2.append(["项目名称", "建设性质", "总投资（万元）", "年度计划", "开工时间"])
-    ws2.append(["砚山智能制造产业园", "新建", 415779, 127510.5, dt.datetime(2025, 3, 1, 9, 30)])
+    ws2.append(["砚山智能制造产业园", "新建", 286413, 93462.5, dt.datetime(2025, 3, 1, 9, 30)])
     ws2.append(["污水处理厂提标改造", "续建", 8600, 1e-7, None])
-    ws2.append(["合计", None, 424379, 127510.5000001, None])
+    ws2.append(["合计", None, 295013, 93462.5000001, None])
     ws2["E2"].number_format = "yyyy-mm-dd hh:mm"
     ws2.merge_cells("A4:B4")          # a horizontally merged total label
     hidden = wb.create_sheet("底稿")
@@ -90,9 +90,9 @@ def test_numbers_dates_and_merges_as_a_person_reads_them(book):
     projects = [r.cells for r in doc.tables[1].rows]
     assert projects == [
         ("项目名称", "建设性质", "总投资（万元）", "年度计划", "开工时间"),
-        ("砚山智能制造产业园", "新建", "415779", "127510.5", "2025-03-01 09:30"),
+        ("砚山智能制造产业园", "新建", "286413", "93462.5", "2025-03-01 09:30"),
         ("污水处理厂提标改造", "续建", "8600", "0.0000001", ""),
-        ("合计", "", "424379", "127510.5000001", ""),
+        ("合计", "", "295013", "93462.5000001", ""),
     ]
 
 
