@@ -15,6 +15,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from parkgov.store import ledger_counter  # noqa: F401  (every session bumps the parks it writes to)
+
 DEFAULT_DATABASE_URL = "sqlite:///./parkgov.db"
 #: execution option marking a connection whose transaction will write
 WRITING = "parkgov_writing"

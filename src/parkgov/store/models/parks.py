@@ -24,6 +24,8 @@ class Park(DemoFlag, Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     short_name: Mapped[Optional[str]] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: bumped in the transaction of every write to the park's rows (``store.ledger_counter``)
+    ledger_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
