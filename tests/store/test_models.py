@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from parkgov.domain.supervision import OrderState
+from parkgov.domain.task_status import TaskState
 from parkgov.store.errors import ConcurrentEditError, conflicts_as_domain_errors
-from parkgov.store.models import (DispatchRound, Park, Person, ProgressReport, Project, Task, TaskTarget, Unit,
-                                  UnitAlias)
+from parkgov.store.models import (ORDER_STATUSES, PROGRESS_STATES, DispatchRound, Park, Person, ProgressReport,
+                                  Project, SupervisionOrder, Task, TaskTarget, Unit, UnitAlias)
 
 
 @pytest.fixture
@@ -102,3 +104,13 @@ def test_stale_edit_raises_conflict_instead_of_overwriting(session_factory, park
     with session_factory() as s:
         u = s.scalars(select(Unit)).one()
         assert (u.name, u.version) == ("科技和工业信息化局", 2)
+
+
+def test_store_order_states_are_the_domains():
+    assert set(ORDER_STATUSES) == {s.value for s in OrderState}
+    with pytest.raises(ValueError):
+        SupervisionOrder(park_id=1, unit_id=1, reason="滞后", status="issued")
+
+
+def test_store_progress_states_are_the_domains():
+    assert set(PROGRESS_STATES) == {s.value for s in TaskState}

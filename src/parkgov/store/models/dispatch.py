@@ -14,8 +14,9 @@ from parkgov.store.models.parks import Unit, User
 
 #: Round statuses.
 ROUND_STATUSES = ("draft", "open", "closed")
-#: Progress states a unit reports for an item.
-PROGRESS_STATES = ("not_started", "in_progress", "completed", "blocked")
+#: Progress states a unit reports for an item: the domain's ``TaskState`` values (reports written
+#: before it named them carry ``blocked``, which services read as ``lagging``).
+PROGRESS_STATES = ("not_started", "in_progress", "completed", "lagging")
 
 
 class DispatchRound(DemoFlag, Base):
