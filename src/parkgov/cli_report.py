@@ -70,33 +70,42 @@ def _write(writer, data, path: Path, what: str) -> None:
     Console().print(f"已生成{what}：{path}", markup=False, highlight=False)
 
 
+def _one_of(first: Optional[str], second: Optional[str], names: str) -> None:
+    if bool(first and first.strip()) == bool(second and second.strip()):
+        _fail(f"请指定{names}其中之一")
+
+
 @report_app.command("bulletin")
 def bulletin(
     park: str = typer.Option(..., "--park", help=PARK_HELP),
-    round_: str = typer.Option(..., "--round", help=ROUND_HELP),
+    round_: Optional[str] = typer.Option(None, "--round", help=ROUND_HELP),
+    quarter: Optional[str] = typer.Option(None, "--quarter", help="季度，如 2025Q2（生成季度调度通报）"),
     output: Path = typer.Option(..., "-o", "--output", help="输出的 .docx 文件"),
     bottom: int = typer.Option(5, "--bottom", help="通报排名后几位的单位"),
-    doc_number: Optional[str] = typer.Option(None, "--doc-number", help="文号，如 洪区高新管〔2025〕20号"),
+    doc_number: Optional[str] = typer.Option(None, "--doc-number", help="文号，如 青经管〔2025〕3号"),
     signed: Optional[str] = typer.Option(None, "--date", help="成文日期，如 2025-07-05（默认今天）"),
     charts: bool = typer.Option(True, "--charts/--no-charts", help="是否插入图表"),
 ) -> None:
-    """生成某月调度通报（GB/T 9704 公文格式的 Word 文档）。"""
+    """生成某月（--round）或某季度（--quarter）调度通报（GB/T 9704 公文格式的 Word 文档）。"""
     from parkgov.reports.bulletin import write_bulletin
     from parkgov.reports.from_services import bulletin_data
     from parkgov.services.access import Actor
 
+    _one_of(round_, quarter, "调度月份（--round）或季度（--quarter）")
     path = _output(output, ".docx")
     if not 0 <= bottom <= 100:
         _fail("末位单位数应在0到100之间")
     with _session() as session:
-        data = bulletin_data(session, Actor.system(), park, round_, bottom, doc_number, _signed(signed))
+        data = bulletin_data(session, Actor.system(), park, round_ or quarter, bottom, doc_number, _signed(signed),
+                             quarterly=bool(quarter))
     _write(lambda d, p: write_bulletin(d, p, with_charts=charts), data, path, "调度通报")
 
 
 @report_app.command("summary")
 def summary(
     park: str = typer.Option(..., "--park", help=PARK_HELP),
-    round_: str = typer.Option(..., "--round", help="截至的月份：2025-06 为半年总结，2025-12 为年度总结"),
+    round_: Optional[str] = typer.Option(None, "--round", help="截至的月份：2025-06 为半年总结，2025-12 为年度总结"),
+    year: Optional[str] = typer.Option(None, "--year", help="年度总结的年份，如 2025（同 --round 2025-12）"),
     output: Path = typer.Option(..., "-o", "--output", help="输出的 .docx 文件"),
     signed: Optional[str] = typer.Option(None, "--date", help="成文日期，如 2025-07-05（默认今天）"),
     charts: bool = typer.Option(True, "--charts/--no-charts", help="是否插入图表"),
@@ -106,9 +115,12 @@ def summary(
     from parkgov.reports.summary import write_summary
     from parkgov.services.access import Actor
 
+    _one_of(round_, year, "截至月份（--round）或年份（--year）")
+    if year and not (year.strip().isdigit() and len(year.strip()) == 4):
+        _fail(f"年份格式不正确：{year}（应如 2025）")
     path = _output(output, ".docx")
     with _session() as session:
-        data = summary_data(session, Actor.system(), park, round_, _signed(signed))
+        data = summary_data(session, Actor.system(), park, round_ or year.strip(), _signed(signed))
     _write(lambda d, p: write_summary(d, p, with_charts=charts), data, path, "工作总结初稿")
 
 

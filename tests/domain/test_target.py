@@ -78,8 +78,8 @@ def test_ceiling_note() -> None:
 
 
 def test_constructors_labels_and_validation() -> None:
-    assert Target.growth("6.5").label == "增长6.5%以上"
-    assert Target.ceiling("4.5").label == "控制在4.5%以内"
+    assert Target.growth("7.5").label == "增长7.5%以上"
+    assert Target.ceiling("3.8").label == "控制在3.8%以内"
     assert Target.amount(12, "个").label == "12个以上"
     assert Target.from_comparator("4.5", "%", "<=").kind is TargetKind.CEILING
     assert Target.from_comparator("6.5", "%", ">=", is_growth=True) == Target.growth("6.5")

@@ -1,14 +1,14 @@
 """Indicator targets and how an actual figure is judged against them.
 
 Three kinds of target, as plans write them:
-    AMOUNT   ``新引进产业项目12个以上``, ``年度计划投资10.55亿元``: met when
+    AMOUNT   ``新引进产业项目15个以上``, ``年度计划投资8.2亿元``: met when
              actual ≥ target; lit by completion rate against time progress.
-    GROWTH   ``增长6.5%以上``: met when the actual growth (in %) ≥ the target
+    GROWTH   ``增长7.5%以上``: met when the actual growth (in %) ≥ the target
              growth, whatever the time of year; yellow when at most
              ``Thresholds.growth_yellow_gap_pct`` points below; red further below.
     DECLINE  ``单位GDP能耗下降3%以上``: met when the actual growth ≤ −3 (a decline
              of at least 3 %); yellow within the same tolerance; red beyond.
-    CEILING  ``城镇登记失业率控制在4.5%以内``: lower is better; green at or below
+    CEILING  ``城镇登记失业率控制在3.8%以内``: lower is better; green at or below
              the ceiling, red above it.
 Text is parsed by ``parkgov.extract``; build targets from its value, unit and
 comparator with :meth:`Target.from_comparator`.
@@ -22,7 +22,7 @@ Public API:
                                is_growth: bool = False) -> Target
             -- "<=" → CEILING; a growth (extract's sign: 下降3% is −3) → GROWTH, or
                DECLINE when negative; otherwise AMOUNT
-        t.label -> "12个以上" | "增长6.5%以上" | "下降3%以上" | "控制在4.5%以内"
+        t.label -> "15个以上" | "增长7.5%以上" | "下降3%以上" | "控制在3.8%以内"
     Assessment(light, completion_rate, time_progress, gap, note)   -- frozen
         gap: points or units beyond the target (≥ 0 when met) for GROWTH, DECLINE
              and CEILING; None for AMOUNT

@@ -1,12 +1,12 @@
 """Arithmetic checks: a document's stated rates and totals against their own parts.
 
-- A rate (``整改完成率85.4%``) against the counts stated before it in the same
-  sentence (``交办问题41项，其中35项已整改完成`` → 35/41 = 85.37%).
-- A share of a plan (``完成投资6.03亿元，完成年度投资计划的57.16%``) against the
-  planned amount stated before it (``年计划投资10.55亿元``).
+- A rate (``整改完成率84.4%``) against the counts stated before it in the same
+  sentence (``交办问题32项，其中27项已整改完成`` → 27/32 = 84.38%).
+- A share of a plan (``完成投资4.2亿元，完成年度投资计划的52.5%``) against the
+  planned amount stated before it (``年计划投资8亿元``).
 - A progress table's completion-rate column against its done and target columns.
-- A total against its parts (``建设项目34个，其中产业项目21个（新建12个、续建5个、
-  前期4个），基础设施项目13个``): parts of one kind (stage, type, status) must add up.
+- A total against its parts (``建设项目28个，其中产业项目18个（新建9个、续建6个、
+  前期3个），基础设施项目10个``): parts of one kind (stage, type, status) must add up.
 
 A stated figure is accepted when it equals the computed one rounded to the stated
 precision; 98.76 written as 98.7 is reported (it rounds to 98.8). Only what does not

@@ -1,7 +1,7 @@
 """Deadlines as written: from a deadline cell, or the first time limit inside a requirement.
 
-A deadline cell is kept as written (``2021年12月底前``, ``上半年``, ``每月``, ``长期坚持``).
-In running text only explicit limits count: ``…前`` (``2021 年 12 月底前``, ``6月底前``,
+A deadline cell is kept as written (``2026年9月底前``, ``上半年``, ``每月``, ``长期坚持``).
+In running text only explicit limits count: ``…前`` (``2026 年 9 月底前``, ``6月底前``,
 ``2025年前``), ``“十四五”期间``, a period (``上半年``, ``三季度``, ``年底``) or a year
 that opens a clause (``到2025年，``, ``2025年，要实现…``). Blanks are removed.
 """

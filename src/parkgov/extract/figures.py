@@ -1,10 +1,10 @@
 """The grammar of Chinese figures: numbers, units, comparators, growths and ranges.
 
-``find_quantities`` finds every number written with a unit (``32.97亿元``,
+``find_quantities`` finds every number written with a unit (``18.6亿元``,
 ``3千余人``, ``两千万元``, ``百分之五``, ``3-5个``) and ``find_growths`` every
-growth rate (``同比增长9.1%``, ``下降5%``). Values are kept as written, in the
+growth rate (``同比增长7.4%``, ``下降5%``). Values are kept as written, in the
 unit as written: a 万/亿 magnitude directly before the unit belongs to the unit
-(``4.75亿元`` → 4.75 亿元, ``2千万元`` → 2000 万元). Nothing here raises.
+(``3.85亿元`` → 3.85 亿元, ``2千万元`` → 2000 万元). Nothing here raises.
 """
 from __future__ import annotations
 
@@ -218,7 +218,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
 
 
 def find_growths(text: str) -> list[Growth]:
-    """Every growth rate in ``text`` (``同比增长9.1%`` → 9.1, ``下降5%`` → -5)."""
+    """Every growth rate in ``text`` (``同比增长7.4%`` → 7.4, ``下降5%`` → -5)."""
     if not isinstance(text, str) or not text:
         return []
     norm = normalize(text)

@@ -2,12 +2,12 @@
 
 A quantity's name is read from the clause before it (minus verbs, time words and
 connectives), completed by the noun phrase right after it when there is one
-(``申请专项债资金5个项目``), taken from the noun after it when nothing names it
-before (``其中35项已整改完成``), and otherwise borrowed: from a growth stated
-just before (``年均增长12%，力争突破10亿元``), from the figure before it in the
+(``申报专项债券4个项目``), taken from the noun after it when nothing names it
+before (``其中27项已整改完成``), and otherwise borrowed: from a growth stated
+just before (``年均增长15%，力争突破8亿元``), from the figure before it in the
 sentence (``5家以上，力争10家``), from the row's item cell or the short line
-above (``地区生产总值`` / ``增长5.5%以上``), or from the caller. Figures that
-only qualify a name (``过10亿元项目``, ``年产20万吨``), articles (``一个``),
+above (``地区生产总值`` / ``增长6%以上``), or from the caller. Figures that
+only qualify a name (``过5亿元项目``, ``年产20万吨``), articles (``一个``),
 ordinals, quoted names and dates are not indicators. Names and figures listed
 with 分别 are paired in order; a sentence wrapped by the page width is read as
 one line (line breaks become spaces, so offsets never move).
@@ -168,7 +168,7 @@ def _in_quotes(line: str, pos: int) -> bool:
 
 
 def _qualifies(line: str, q: Quantity, nxt: Quantity) -> bool:
-    """``过10亿元项目1个``: a figure glued by a short noun to the next one is part of its name."""
+    """``过5亿元项目2个``: a figure glued by a short noun to the next one is part of its name."""
     gap = line[q.end:nxt.start]
     if nxt.unit in ("%", "‰") or gap.strip() == "的" or _CHANGE_TO.match(gap):
         return False  # 计划投资65亿元的90.3%, 由8万元提高到12万元: two figures, not a name
@@ -236,11 +236,11 @@ def _refined(name: str, q: Quantity, line: str, start: int, prev: _Found | None)
     if prev is not None and name[:1] in "过超逾" and line[prev.end:start].strip(" 、，,") == "":
         at = prev.name.find(name[0])
         if at > 0:
-            name = prev.name[:at] + name  # 税收过5000万企业1家、过1000万企业4家
+            name = prev.name[:at] + name  # 税收过3000万企业2家、过500万企业6家
     if prev is not None and line[prev.end:start].strip() == "、":
         verb = _SHARED_VERB.match(prev.name)
         if verb and not _SHARED_VERB.match(name) and not _STAGE.match(name) and len(name) > 3:
-            name = verb.group(0) + name  # 新增市级设计中心2家、企业技术中心4家 → 新增企业技术中心
+            name = verb.group(0) + name  # 新增省级工程研究中心1家、企业技术中心3家 → 新增企业技术中心
     if len(name) <= 2 and q.unit.endswith("次"):
         name += "次数" if q.unit == "次" else q.unit  # 出动108人次 → 出动人次
     head = name[-2:] if len(name) > 3 else ""
@@ -384,7 +384,7 @@ def _growth_owner(line: str, found: list[_Found], g: Growth) -> _Found | None:
 
 
 def _bare_numbers(line: str) -> list[Quantity]:
-    """Counts whose unit the writer left out (``发送宣传信息168；``): unit ``""``."""
+    """Counts whose unit the writer left out (``报送政务信息96；``): unit ``""``."""
     out = []
     for m in _BARE.finditer(line):
         value = float(m.group(1))
@@ -404,7 +404,7 @@ def _within(growths: list[Growth], starts: list[int], pos: int) -> bool:
 
 def _growth_after(line: str, q: Quantity, growths: list[Growth], starts: list[int],
                   used: set[int]) -> Growth | None:
-    """A growth stated right after a figure (``32.97亿元，同比增长9.1%``) belongs to it."""
+    """A growth stated right after a figure (``18.6亿元，同比增长7.4%``) belongs to it."""
     i = bisect_left(starts, q.end)
     if i < len(growths) and i not in used:
         g = growths[i]
@@ -456,7 +456,7 @@ def _comparator(f: _Found, prefix: str, tail: str) -> str | None:
     if q.comparator:
         return q.comparator
     if g is not None and g.end <= q.start and g.comparator:
-        return g.comparator  # 年均增速不低于16%，达到60亿元
+        return g.comparator  # 年均增速不低于14%，达到45亿元
     if _AT_LEAST.search(prefix):
         return ">="
     return comparator_before(tail.rstrip()) if f.start == 0 and tail else None

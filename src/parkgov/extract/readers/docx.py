@@ -8,7 +8,7 @@ Linearisation (``Document.text``, built by ``common.TextBuilder``):
   Automatic numbering is rendered as Word shows it (``一、``, ``（一）``, ``1.``, ``①`` …);
   bullets are left out.
 - A table row is one line of cells joined by tabs; a cell holding several paragraphs keeps
-  them joined by ``"\\n"`` (so ``"郑涵文\\n覃  政"`` stays two names).
+  them joined by ``"\\n"`` (so ``"韩知远\\n林  川"`` stays two names).
 - Merged cells: the first cell of a vertical merge holds the text, the cells it spans below
   hold ``""`` (extractors fill down); a horizontally merged cell appears once followed by
   ``""`` for each extra grid column it covers.

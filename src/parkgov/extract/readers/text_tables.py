@@ -24,7 +24,7 @@ later rows equal to it (modulo whitespace) are repeated page headers and are dro
 **Tab-separated** (one row per line, cells split by tabs, trailing empty cells possible)::
 
     序号\\t目标任务\\t工作措施\\t责任领导\\t责任部门
-    1\\t推进经济稳定增长\\t1.推进体制改革；…\\t\\t
+    1\\t推进产业提质增效\\t1.壮大主导产业；…\\t\\t
 
 Grammar: at least two consecutive lines with tabs; the first line fixes ``N``. A line with
 fewer than ``N`` cells is continued by the following line(s) when that keeps the count
@@ -32,7 +32,7 @@ fewer than ``N`` cells is continued by the following line(s) when that keeps the
 row again (a page break). Rows are padded/trimmed of empty trailing cells to ``N``;
 repeated headers are dropped as above.
 
-Cell texts keep their inner line breaks (``"郑涵文\\n覃  政"``), lose the leading tab and
+Cell texts keep their inner line breaks (``"韩知远\\n林  川"``), lose the leading tab and
 trailing spaces of each line. A row's offset is where its first cell's text starts.
 """
 from __future__ import annotations
