@@ -1,4 +1,10 @@
-"""The park dashboard summary: one call returning plain data for the web pages and the reports."""
+"""The park dashboard summary: one call returning plain data for the web pages and the reports.
+
+The computed summary is kept in a bounded in-process LRU keyed on the park, the as-of date, the
+reader's scope (a reporter sees its unit's orders) and the park's ledger version, read from the
+database on every call: any write to the park, in any process, changes the version, so a summary
+is never served after its data changed.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -9,13 +15,17 @@ from parkgov.domain.errors import DomainError
 from parkgov.domain.quantity import Quantity
 from parkgov.services import lookup
 from parkgov.services.clock import today
-from parkgov.services.access import Actor, require_read
+from parkgov.services.access import Actor, Role, require_read
+from parkgov.services.ledger_version import ledger_version
 from parkgov.services.rankings import latest_round_ranking
 from parkgov.services.status import compute_status, light_counts
 from parkgov.services.supervision import list_orders
 from parkgov.services.rounds import list_rounds
+from parkgov.services.view_cache import ViewCache
 
 INVESTMENT_UNIT = "万元"
+#: computed summaries of this process (150 parks at two as-of dates fit)
+CACHE = ViewCache(max_entries=512)
 
 
 def _investment_totals(projects: list[dict]) -> dict:
@@ -37,10 +47,21 @@ def _investment_totals(projects: list[dict]) -> dict:
 
 def park_dashboard(session: Session, actor: Actor, park: int | str, as_of: date | None = None,
                    bottom_n: int = 5) -> dict:
-    """Counts by light, indicator completion vs time progress, investment progress, ranking, red items, open orders."""
+    """Counts by light, indicator completion vs time progress, investment progress, ranking, red items, open orders.
+
+    The result may be shared with other callers: read it, do not modify it.
+    """
     park_row = lookup.park(session, park)
     require_read(actor, park_row.id)
     as_of = as_of or today()
+    scope = actor.unit_id if actor.role is Role.reporter else None
+    # the database and the park's creation tell apart parks of the same id in databases rebuilt under this process
+    key = (str(session.get_bind().url), park_row.id, park_row.created_at, as_of, bottom_n, scope,
+           ledger_version(session, park_row.id))
+    return CACHE.get_or_compute(key, lambda: _compute(session, actor, park_row, as_of, bottom_n))
+
+
+def _compute(session: Session, actor: Actor, park_row, as_of: date, bottom_n: int) -> dict:
     shared: dict = {}
     view = compute_status(session, park_row.id, as_of, shared=shared)
     items = view.items()
