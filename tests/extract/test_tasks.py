@@ -505,3 +505,10 @@ def test_a_department_cell_split_by_role_verbs():
 def test_indicator_tables_with_responsible_units_are_not_task_tables(header):
     rows = [header, ["1", "营业收入", "亿元", "90", "43.6", "3.5", "48.4", "黄灯", "经发局"][:len(header)]]
     assert extract_tasks(make_doc(rows), DocumentInfo()) == []
+
+
+def test_tasks_come_in_document_order():
+    rows = [["序号", "工作任务", "责任单位"], ["1", "精准招商", "招商局"]]
+    doc = make_doc("（一）产业发展\n1.培育龙头企业。（责任单位：经发局）\n附件", rows, "2.建设孵化器。（责任单位：科技局）")
+    tasks = extract_tasks(doc, DocumentInfo())
+    assert [(t.seq, t.departments) for t in tasks] == [("1", ["经发局"]), ("1", ["招商局"]), ("2", ["科技局"])]

@@ -68,7 +68,7 @@ _CJK_BLANK = re.compile(r"(?<=[^A-Za-z0-9 ]) | (?=[^A-Za-z0-9 ])")
 
 
 def extract_tasks(doc: Document, info: DocumentInfo | None = None) -> list[TaskFact]:
-    """Every task of the document: table rows first, then numbered duties of the prose."""
+    """Every task of the document, table rows and numbered duties of the prose, in document order."""
     tasks: list[TaskFact] = []
     try:
         tasks.extend(table_tasks(doc))
@@ -78,7 +78,7 @@ def extract_tasks(doc: Document, info: DocumentInfo | None = None) -> list[TaskF
         tasks.extend(prose_tasks(doc))
     except Exception:  # bad input never raises
         pass
-    return tasks
+    return sorted(tasks, key=lambda t: t.offset)
 
 
 def squeeze(text: str | None) -> str:
