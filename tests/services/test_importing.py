@@ -446,3 +446,29 @@ def test_deadlines_become_dates_and_overdue_tasks_turn_red(session_factory, park
         view = {t["title"]: t for t in status.compute_status(s, park, date(2025, 7, 10)).tasks}
     assert view["完成园区扩区报批"]["overdue"] and view["完成园区扩区报批"]["light"] == "red"
     assert not view["招商通报"]["overdue"]
+
+
+def test_an_indicator_row_with_two_lead_units_says_which_one_reports(session_factory, park):
+    tasks = [TaskFact(seq="1", category="年度目标任务", item="固定资产投资", requirement="增长5%以上",
+                      leaders=["郑涵文"], departments=["发改局", "住建局"],
+                      targets=[TargetFact(name="固定资产投资", value=None, unit=None, yoy_pct=5, comparator=">=")],
+                      offset=100)]
+    outcome = import_extraction(session_factory, make_extraction(tasks=tasks), PARK, 2025)
+    assert any("固定资产投资" in w and "发改局、住建局" in w for w in outcome.plan.warnings)
+    with session_factory() as s:
+        ind = s.scalars(select(Indicator).where(Indicator.name == "固定资产投资")).one()
+        assert (ind.lead_unit.name, ind.leader.name) == ("发改局", "郑涵文")
+
+
+def test_seed_task_table_indicator_rows_have_their_unit_and_leader(session_factory, seeds_dir):
+    path = next(seeds_dir.glob("004_*"))
+    outcome = import_file(session_factory, path, PARK, 2025, create_park=True)
+    requirement_targets = {link.name for link in outcome.plan.task_links if not link.as_indicator}
+    assert "新引进产业项目" in requirement_targets
+    with session_factory() as s:
+        indicators = {i.name: i for i in s.scalars(select(Indicator))}
+        assert not requirement_targets & set(indicators)
+        gdp = indicators["地区生产总值"]
+        assert (gdp.lead_unit.name, gdp.leader.name, gdp.growth_target_pct) == ("发改局", "郑涵文", Decimal("5.5"))
+        assert all(i.lead_unit is not None and i.leader is not None for i in indicators.values())
+        assert len(indicators) == 7

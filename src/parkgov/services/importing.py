@@ -409,6 +409,15 @@ def _link(task: TaskFact, name: str, as_indicator: bool) -> TaskLink:
                     leaders[0] if leaders else None)
 
 
+def _warn_shared_lead(plan: ImportPlan, task: TaskFact, name: str) -> None:
+    """An indicator has one lead unit and one leader: say so when its row names several."""
+    units, leaders = _names(task.departments), _names(task.leaders)
+    if len(units) > 1 or len(leaders) > 1:
+        plan.warnings.append(f"指标“{name}”所在的任务“{_task_label(task)}”有多个牵头单位或领导"
+                             f"（{'、'.join(units + leaders)}），指标由第一个牵头单位（{units[0] if units else '未注明'}）"
+                             f"填报、第一位领导（{leaders[0] if leaders else '未注明'}）牵头")
+
+
 def _target_rows(extraction: Extraction, plan: ImportPlan) -> tuple[dict[tuple, IndicatorFact],
                                                                       dict[tuple, TaskFact]]:
     """The document's park indicators (by name) and the task row leading each; targets inside a
@@ -428,6 +437,7 @@ def _target_rows(extraction: Extraction, plan: ImportPlan) -> tuple[dict[tuple, 
             if (f.name,) not in leading:
                 leading[(f.name,)] = task
                 plan.task_links.append(_link(task, f.name, True))
+                _warn_shared_lead(plan, task, f.name)
         else:
             plan.task_links.append(_link(task, f.name, False))
     for task in tasks:  # an indicator row whose figure the indicator extractor did not report
@@ -438,6 +448,7 @@ def _target_rows(extraction: Extraction, plan: ImportPlan) -> tuple[dict[tuple, 
                     kind="target", quote=_clean(task.requirement) or "", offset=task.offset))
                 leading[(t.name,)] = task
                 plan.task_links.append(_link(task, t.name, True))
+                _warn_shared_lead(plan, task, t.name)
     return facts, leading
 
 
