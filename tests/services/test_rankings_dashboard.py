@@ -8,8 +8,10 @@ import pytest
 
 from parkgov.services import dashboard, progress, rankings, rounds, supervision
 from parkgov.services.errors import InvalidInput, NotFound
+from parkgov.services.ownership import responsible_units
 from parkgov.services.progress import ProgressInput
 from parkgov.services.users import authenticate
+from parkgov.store.models import Unit
 
 
 def _actor(session, ledger, who):
@@ -75,3 +77,15 @@ def test_dashboard_summary_changes_with_reports_and_orders(session, ledger):
     assert second["open_orders"]["count"] == 1 and second["ranking"]["period"] == "2025-06"
     assert {r["title"] for r in second["red_items"]} >= {"完成预算绩效改革"}
     assert sum(second["lights"]["all"].values()) == 8
+
+
+def test_ranked_units_are_the_active_units_leading_rows_of_the_year(session, ledger):
+    coord = _actor(session, ledger, "coord")
+    rounds.open_round(session, coord, ledger.park_id, "2025-06", deadline=date(2025, 7, 5))
+    session.add(Unit(park_id=ledger.park_id, name="无事项单位"))
+    session.get(Unit, ledger.units["发改局"]).is_active = False
+    session.commit()
+    ranked = [line["unit"] for line in rankings.rank_round(session, coord, ledger.park_id, "2025-06")["ranking"]]
+    expected = [u.name for u in responsible_units(session, ledger.park_id, 2025)]
+    assert sorted(ranked) == sorted(expected)
+    assert "无事项单位" not in ranked and "发改局" not in ranked and "商务局" in ranked

@@ -17,10 +17,10 @@ from parkgov.services import lookup
 from parkgov.services.clock import today
 from parkgov.services.access import Actor, Role, require_read
 from parkgov.services.ledger_version import ledger_version
-from parkgov.services.rankings import latest_round_ranking
+from parkgov.services.rankings import latest_round_ranking, park_rounds
 from parkgov.services.status import compute_status, light_counts
 from parkgov.services.supervision import list_orders
-from parkgov.services.rounds import list_rounds
+from parkgov.services.rounds import round_summary
 from parkgov.services.view_cache import ViewCache
 
 INVESTMENT_UNIT = "万元"
@@ -66,7 +66,7 @@ def _compute(session: Session, actor: Actor, park_row, as_of: date, bottom_n: in
     view = compute_status(session, park_row.id, as_of, shared=shared)
     items = view.items()
     open_orders = list_orders(session, actor, park_row.id, open_only=True, as_of=as_of)
-    rounds = list_rounds(session, actor, park_row.id)
+    rounds = park_rounds(session, park_row.id)
     return {
         "park": {"id": park_row.id, "name": park_row.name},
         "as_of": as_of,
@@ -83,11 +83,11 @@ def _compute(session: Session, actor: Actor, park_row, as_of: date, bottom_n: in
                                                  and r["completion_rate"] < r["time_progress"]),
                         "light": r["light"]} for r in view.indicators],
         "investment": _investment_totals(view.projects),
-        "ranking": latest_round_ranking(session, park_row.id, as_of, bottom_n, shared),
+        "ranking": latest_round_ranking(session, park_row.id, as_of, bottom_n, shared, rounds),
         "red_items": [{"kind": r["kind"], "id": r["id"], "key": r["key"], "title": r["title"], "unit": r["unit"],
                        "note": r.get("note") or r.get("state_label")} for r in items if r["light"] == "red"],
         "open_orders": {"count": len(open_orders),
                         "overdue": sum(1 for o in open_orders if o["overdue"]),
                         "orders": open_orders},
-        "latest_round": rounds[0] if rounds else None,
+        "latest_round": round_summary(rounds[0]) if rounds else None,
     }

@@ -17,8 +17,7 @@ from parkgov.services import lookup
 from parkgov.services.clock import local_day
 from parkgov.services.access import Actor, require_read
 from parkgov.services.errors import InvalidInput
-from parkgov.services.ownership import responsible_units
-from parkgov.services.status import compute_status
+from parkgov.services.status import compute_status, year_rows
 from parkgov.services.supervision import as_domain_order
 from parkgov.store.models import DispatchRound, ParkSettings, ProgressReport, SupervisionOrder
 
@@ -38,10 +37,11 @@ def _round_records(session: Session, rnd: DispatchRound,
                    shared: dict | None = None) -> tuple[list[UnitRecord], dict[str, int]]:
     """One record per responsible unit for one round (``shared``: see ``status.compute_status``)."""
     period = Period.parse(rnd.period)
-    units = responsible_units(session, rnd.park_id, period.year)
-    ids = {u.name: u.id for u in units}
-    names = {u.id: u.name for u in units}
+    shared = {} if shared is None else shared
     view = compute_status(session, rnd.park_id, period.end, period.year, shared)
+    units = year_rows(session, rnd.park_id, period.year, shared).responsible_units()
+    ids = {name: unit_id for unit_id, name in units}
+    names = dict(units)
     items: dict[int, list[dict]] = defaultdict(list)
     for row in view.items():
         owners = row.get("units") if row["kind"] == "task" else [row["unit"]]
@@ -136,11 +136,19 @@ def rank_quarter(session: Session, actor: Actor, park: int | str, quarter: str, 
                    [r.period for r in rounds])
 
 
+def park_rounds(session: Session, park_id: int) -> list[DispatchRound]:
+    """The park's rounds, newest first."""
+    return list(session.scalars(select(DispatchRound).where(DispatchRound.park_id == park_id)
+                                .order_by(DispatchRound.period.desc())))
+
+
 def latest_round_ranking(session: Session, park_id: int, as_of: date, bottom_n: int = 5,
-                         shared: dict | None = None) -> dict | None:
-    """The ranking of the newest round whose month has ended by ``as_of`` (no access check)."""
-    rounds = [r for r in session.scalars(select(DispatchRound).where(DispatchRound.park_id == park_id)
-                                         .order_by(DispatchRound.period.desc()))
+                         shared: dict | None = None, rounds: list[DispatchRound] | None = None) -> dict | None:
+    """The ranking of the newest round whose month has ended by ``as_of`` (no access check).
+
+    ``rounds``: the park's rounds newest first, when the caller has read them already.
+    """
+    rounds = [r for r in (park_rounds(session, park_id) if rounds is None else rounds)
               if Period.parse(r.period).end <= as_of]
     if not rounds:
         return None

@@ -110,6 +110,7 @@ def _indicator_rows(rows: _YearRows, as_of: date) -> dict[int, list[dict]]:
         if actual.indicator_id not in best or key > best[actual.indicator_id]:
             best[actual.indicator_id], actuals[actual.indicator_id] = key, actual
     period = Period.of_year(year)
+    progress = time_progress(period, as_of)
     out: dict[int, list[dict]] = {park_id: [] for park_id in rows.park_ids}
     for ind in rows.indicators:
         actual = actuals.get(ind.id)
@@ -141,7 +142,7 @@ def _indicator_rows(rows: _YearRows, as_of: date) -> dict[int, list[dict]]:
             "actual_value": actual.value if actual else None, "actual_unit": actual.unit if actual else None,
             "actual_period": actual.period if actual else None,
             "yoy_pct": actual.yoy_pct if actual else None, "completion_rate": rate,
-            "time_progress": time_progress(period, as_of), "note": note, **_light(light)})
+            "time_progress": progress, "note": note, **_light(light)})
     return out
 
 
@@ -236,6 +237,7 @@ def _project_rows(rows: _YearRows, as_of: date) -> dict[int, list[dict]]:
         if end is not None and end <= as_of and end.year == year:
             monthly[inv.project_id][inv.period] = inv
     period = Period.of_year(year)
+    progress = time_progress(period, as_of)
     out: dict[int, list[dict]] = {park_id: [] for park_id in rows.park_ids}
     for project in rows.projects:
         plan = (Quantity.of(project.annual_plan, project.annual_plan_unit)
@@ -263,7 +265,7 @@ def _project_rows(rows: _YearRows, as_of: date) -> dict[int, list[dict]]:
             "annual_plan": project.annual_plan, "annual_plan_unit": project.annual_plan_unit,
             "completed_investment": completed.value if completed is not None else None,
             "completed_investment_unit": completed.unit.symbol if completed is not None else None,
-            "completion_rate": rate, "time_progress": time_progress(period, as_of),
+            "completion_rate": rate, "time_progress": progress,
             "missed_milestones": [m.value for m in missed], "note": "；".join(notes), **_light(light)})
     return out
 
@@ -285,7 +287,9 @@ class _YearRows:
         settings = {s.park_id: s for s in session.scalars(select(ParkSettings)
                                                           .where(ParkSettings.park_id.in_(park_ids)))}
         self.thresholds = {park_id: _thresholds(settings.get(park_id)) for park_id in park_ids}
-        self.units = dict(session.execute(select(Unit.id, Unit.name).where(Unit.park_id.in_(park_ids))).all())
+        units = session.execute(select(Unit.id, Unit.name, Unit.is_active).where(Unit.park_id.in_(park_ids))).all()
+        self.units = {u.id: u.name for u in units}
+        self.active_unit_ids = {u.id for u in units if u.is_active}
         where = _active(Indicator, park_ids, year)
         self.indicators = session.execute(select(Indicator.id, Indicator.park_id, Indicator.name, Indicator.unit,
                                                  Indicator.target_value, Indicator.comparator,
@@ -320,6 +324,12 @@ class _YearRows:
         self.rounds = session.execute(select(DispatchRound.id, DispatchRound.period)
                                       .where(DispatchRound.park_id.in_(park_ids))).all()
 
+    def responsible_units(self) -> list[tuple[int, str]]:
+        """(id, name) of the active units leading at least one of these rows, by name (``ownership`` reads the same)."""
+        leads = {i.lead_unit_id for i in self.indicators} | {p.lead_unit_id for p in self.projects}
+        leads.update(u.id for links in self.lead_units.values() for u in links)
+        return sorted(((i, self.units[i]) for i in leads & self.active_unit_ids), key=lambda unit: unit[1])
+
 
 def _statuses(session: Session, rows: _YearRows, parks: list[tuple[int, str]], as_of: date) -> dict[int, ParkStatus]:
     indicators = _indicator_rows(rows, as_of)
@@ -346,12 +356,18 @@ def compute_status(session: Session, park_id: int, as_of: date, year: int | None
     """
     park = lookup.park(session, park_id)
     year = year or as_of.year
-    rows = shared.get((park.id, year)) if shared is not None else None
-    if rows is None:
-        rows = _YearRows(session, [park.id], year)
-        if shared is not None:
-            shared[(park.id, year)] = rows
+    rows = year_rows(session, park.id, year, shared)
     return _statuses(session, rows, [(park.id, park.name)], as_of)[park.id]
+
+
+def year_rows(session: Session, park_id: int, year: int, shared: dict | None = None) -> _YearRows:
+    """The park's rows of ``year`` that do not depend on the as-of date, read once per ``shared``."""
+    rows = shared.get((park_id, year)) if shared is not None else None
+    if rows is None:
+        rows = _YearRows(session, [park_id], year)
+        if shared is not None:
+            shared[(park_id, year)] = rows
+    return rows
 
 
 def park_status(session: Session, actor: Actor, park: int | str, as_of: date | None = None,
