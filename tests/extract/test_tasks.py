@@ -512,3 +512,15 @@ def test_tasks_come_in_document_order():
     doc = make_doc("（一）产业发展\n1.培育龙头企业。（责任单位：经发局）\n附件", rows, "2.建设孵化器。（责任单位：科技局）")
     tasks = extract_tasks(doc, DocumentInfo())
     assert [(t.seq, t.departments) for t in tasks] == [("1", ["经发局"]), ("1", ["招商局"]), ("2", ["科技局"])]
+
+
+def test_leader_titles_written_with_the_names_are_dropped():
+    rows = [["序号", "工作任务", "责任领导", "责任单位"],
+            ["1", "精准招商", "区委副书记 钱  进", "招商局"],
+            ["2", "助企纾困", "钱进（管委会主任）、孙立", "经发局"],
+            ["3", "项目建设", "党工委书记", "建设局"],
+            ["4", "安全生产", "钱进、孙立主任", "应急局"]]
+    assert [t.leaders for t in extract_tasks(make_doc(rows), DocumentInfo())] == [
+        ["钱进"], ["钱进", "孙立"], ["党工委书记"], ["钱进", "孙立主任"]]
+    text = "（一）产业\n1.培育龙头企业。（责任领导：常务副主任、孙立；责任单位：经发局）\n"
+    assert [t.leaders for t in extract_tasks(make_doc(text), DocumentInfo())] == [["孙立"]]

@@ -43,6 +43,7 @@ _MEASURE_HEADER = re.compile(r"%|％|同比|增长|增速|增幅|累计|目标�
 _PROJECT_HEADER = re.compile(r"投资|万元|亿元|建设规模|建设性质")
 _SEQ = re.compile(r"^[（(]?\s*(\d{1,3}(?:[.\-－]\d{1,3})*|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)\s*[.、．]\s*(?!\d)")
+_TITLE = re.compile(r"(?:书记|县长|区长|市长|主任|部长|局长|委员|常委|主席|组长|调研员|秘书长)$")
 _SEQ_WORD = re.compile(r"^(?:序号|编号|[Nn][Oo]\.?)$")
 _SECTION_NUMBER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[)）、.．]|\d{1,3}[、.．](?!\d))\s*")
 
@@ -318,7 +319,7 @@ def _read_row(doc: Document, raw: tuple[str, ...], offset: int, state: _TableSta
         state.category = category
     if item:
         state.item = item
-    leaders = [person_name(n) for n in split_names(cell.get("leaders", ""))]
+    leaders = people(split_names(cell.get("leaders", "")))
     departments, co_units = _departments(cell.get("departments", ""))
     organs = [n for n in leaders if _clearly_organ(n)]
     leaders = [n for n in leaders if n not in organs]
@@ -384,6 +385,14 @@ def _demote(state: _TableState, task: TaskFact, title: str) -> None:
 def _clearly_organ(name: str) -> bool:
     """An organ written among leaders (a ``责任领导及单位`` column), not a person's name."""
     return is_organ_name(name) and (len(name) >= 4 or bool(re.search(r"(?:局|委|办|部|中心|公司)$", name)))
+
+
+def people(names: list[str]) -> list[str]:
+    """Leaders as named: role notes dropped, and a title followed by its holder's name dropped
+    (``区委副书记 钱进`` → ``钱进``; titles alone are kept)."""
+    names = [person_name(n) for n in names]
+    titled = [bool(_TITLE.search(n)) for n in names]
+    return [n for i, n in enumerate(names) if not (titled[i] and i + 1 < len(names) and not titled[i + 1])]
 
 
 def person_name(name: str) -> str:
@@ -569,7 +578,7 @@ def responsibility(body: str) -> Responsibility | None:
             who.co_units.extend(n for n in co if n not in who.co_units)
             continue
         if re.fullmatch(_LEADER_LABEL + "|责任人", label):
-            target = who.leaders
+            names, target = people(names), who.leaders
         elif re.fullmatch(_CO_LABEL + "|配合|协办", label):
             target = who.co_units
         elif re.fullmatch(_DEPT_LABEL, label) or all(is_organ_name(n) for n in names):
