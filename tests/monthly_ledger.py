@@ -35,7 +35,7 @@ def build_ledger(factory: sessionmaker[Session], park_name: str = "白沙洲经�
                            ranking_weights={}, dispatch_deadline_day=5))
         units = {name: Unit(park_id=park.id, name=name) for name in UNITS}
         s.add_all(units.values())
-        leader = Person(park_id=park.id, name="王亮")
+        leader = Person(park_id=park.id, name="韩知远")
         s.add(leader)
         s.flush()
 
@@ -49,8 +49,8 @@ def build_ledger(factory: sessionmaker[Session], park_name: str = "白沙洲经�
             return t
 
         tasks = {
-            "8": task("8", "全面发起招商引资新攻势", "商务局", date(2025, 12, 31), [("新引进产业项目", "12", "个")]),
-            "12": task("12", "全面发起企业培育新攻势", "科工局", date(2025, 12, 31), [("新增规上工业企业", "5", "家")]),
+            "8": task("8", "开展产业链精准招商攻坚", "商务局", date(2025, 12, 31), [("新引进产业项目", "12", "个")]),
+            "12": task("12", "实施企业梯度培育计划", "科工局", date(2025, 12, 31), [("新增规上工业企业", "5", "家")]),
             "20": task("20", "完成预算绩效改革", "财政局", date(2025, 6, 30)),
             "21": task("21", "推进重点项目前期工作", "发改局", date(2025, 12, 31)),
         }

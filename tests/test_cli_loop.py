@@ -44,7 +44,7 @@ def test_round_progress_status_rank(cli):
     task = next(t for t in json.loads(view.output)["tasks"] if t["seq"] == "8")
     assert task["state"] == "completed" and task["light"] == "green" and task["revision"] == 2
     table = cli("status", "--park", PARK, "--as-of", "2025-06-30")
-    assert table.exit_code == 0 and "全面发起招商引资" in table.output
+    assert table.exit_code == 0 and "开展产业链精准招商" in table.output
     ranking = cli("rank", "--park", PARK, "--round", "2025-06", "--bottom", "2", "--format", "json")
     lines = json.loads(ranking.output)["ranking"]
     assert lines[0]["unit"] == "商务局" and lines[0]["rank"] == 1

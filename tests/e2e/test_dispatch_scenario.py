@@ -123,7 +123,7 @@ def test_report_rank_refuse_import(browser: Browser, live_app, screenshots, seed
     coord.goto("/admin")
     _shot(coord, screenshots, "10_admin")
 
-    docx = build_docx(read_document(next(seeds_dir.glob("004_*"))), tmp_path / "西洞庭责任分解表.docx")
+    docx = build_docx(read_document(next(seeds_dir.glob("004_*"))), tmp_path / "责任分解表.docx")
     coord.goto("/import")
     coord.set_input_files("input[type=file]", str(docx))
     coord.get_by_role("button", name="上传并识别").click()
@@ -145,8 +145,8 @@ def test_report_rank_refuse_import(browser: Browser, live_app, screenshots, seed
     expect(coord.locator("#doc-text mark.current")).to_contain_text("增长5.5%以上")
     _shot(coord, screenshots, "12_document_source")
     coord.goto("/tasks?as_of=2025-06-30")
-    coord.select_option("select[name=leader]", "王亮")
-    expect(coord.locator("#ledger-rows tbody")).to_contain_text("全面发起招商引资新攻势")
+    coord.select_option("select[name=leader]", "韩知远")
+    expect(coord.locator("#ledger-rows tbody")).to_contain_text("开展产业链精准招商攻坚")
     expect(coord).to_have_url(re.compile(r"leader="))
     _shot(coord, screenshots, "03_tasks")
 

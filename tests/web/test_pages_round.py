@@ -36,8 +36,8 @@ def test_reporter_sees_only_its_own_rows(web, ledger):
     login(web, "rep_商务局")
     page = web.get("/round")
     assert page.status_code == 200
-    assert "全面发起招商引资新攻势" in page.text
-    assert "全面发起企业培育新攻势" not in page.text
+    assert "开展产业链精准招商攻坚" in page.text
+    assert "实施企业梯度培育计划" not in page.text
     assert "商务局 · 月度调度填报" in page.text
 
 
@@ -57,7 +57,7 @@ def test_reporter_submits_and_the_ledger_shows_it(web, ledger, session_factory):
     detail = web.get(f"/tasks/{task}?as_of=2025-07-31")
     assert "已签约项目5个" in detail.text and "第1版" in detail.text
     ledger_page = web.get("/tasks?as_of=2025-07-31&text=已签约项目")
-    assert "全面发起招商引资新攻势" in ledger_page.text
+    assert "开展产业链精准招商攻坚" in ledger_page.text
     assert "已签约项目5个" in web.get("/tasks?as_of=2025-07-31&unit=商务局").text, "the ledger view is not stale"
 
 

@@ -45,13 +45,13 @@ def test_dashboard_numbers_link_to_their_rows(web, ledger):
     assert 'data-chart="completion"' in page.text and "/static/vendor/echarts.min.js" in page.text
     assert "预算绩效改革滞后" in page.text
     red = web.get("/tasks?as_of=2025-07-31&light=red")
-    assert "完成预算绩效改革" in red.text and "全面发起招商引资新攻势" not in red.text
+    assert "完成预算绩效改革" in red.text and "开展产业链精准招商攻坚" not in red.text
 
 
 def test_task_ledger_filters_by_unit_and_returns_rows_only_to_htmx(web, ledger):
     login(web, "viewer")
     full = web.get("/tasks?unit=科工局&as_of=2025-07-31")
-    assert "全面发起企业培育新攻势" in full.text and "全面发起招商引资新攻势" not in full.text
+    assert "实施企业梯度培育计划" in full.text and "开展产业链精准招商攻坚" not in full.text
     assert "<html" in full.text
     part = web.get("/tasks?unit=财政局&as_of=2025-07-31", headers={"HX-Request": "true", "HX-Target": "ledger-rows"})
     assert "<html" not in part.text
