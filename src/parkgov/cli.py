@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table as RichTable
 
+from parkgov.cli_session import fail
+
 app = typer.Typer(help="parkgov：开发区计划、调度、督办与报告", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 err_console = Console(stderr=True)
@@ -22,12 +24,6 @@ SUPPORTED_SUFFIXES = {".txt", ".docx", ".xlsx", ".pdf"}
 class OutputFormat(str, Enum):
     json = "json"
     table = "table"
-
-
-def fail(message: str, code: int = 1) -> None:
-    """Print one Chinese line on stderr and exit non-zero."""
-    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _expand(paths: list[Path]) -> list[Path]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -16,6 +14,8 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+
+from parkgov.cli_session import fail, operator_session
 
 round_app = typer.Typer(help="月度调度轮次：开启、结束、查看报送情况", no_args_is_help=True)
 progress_app = typer.Typer(help="填报进度", no_args_is_help=True)
@@ -30,18 +30,13 @@ class Format(str, Enum):
     json = "json"
 
 
-def _fail(message: str) -> None:
-    Console(stderr=True).print(message, markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(1)
-
-
 def _date(text: Optional[str], what: str) -> Optional[date]:
     if text in (None, ""):
         return None
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        _fail(f"{what}格式不正确：{text}（应如 2025-07-05）")
+        fail(f"{what}格式不正确：{text}（应如 2025-07-05）")
 
 
 def _decimal(text: Optional[str], what: str) -> Optional[Decimal]:
@@ -50,33 +45,10 @@ def _decimal(text: Optional[str], what: str) -> Optional[Decimal]:
     try:
         value = Decimal(text.replace(",", "").strip())
     except InvalidOperation:
-        _fail(f"{what}不是数字：{text}")
+        fail(f"{what}不是数字：{text}")
     if not value.is_finite():
-        _fail(f"{what}不是有限的数字：{text}")
+        fail(f"{what}不是有限的数字：{text}")
     return value
-
-
-@contextmanager
-def _session() -> Iterator:
-    """A session on PARKGOV_DATABASE_URL; refusals and database failures become one Chinese line."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from parkgov.domain.errors import DomainError
-    from parkgov.services.errors import ServiceError
-    from parkgov.store.database import make_engine, make_session_factory
-
-    engine = make_engine()
-    try:
-        with make_session_factory(engine)() as session:
-            yield session
-    except ServiceError as exc:
-        _fail(exc.message)
-    except DomainError as exc:
-        _fail(exc.message)
-    except SQLAlchemyError as exc:
-        _fail(f"数据库操作失败（{type(exc).__name__}）：请先运行 parkgov init，并检查 PARKGOV_DATABASE_URL")
-    finally:
-        engine.dispose()
 
 
 def _actor():
@@ -117,7 +89,7 @@ def serve(host: str = typer.Option("127.0.0.1", "--host", help="监听地址"),
     try:
         app = create_app()
     except Exception as exc:  # a broken database URL must still be one line
-        _fail(f"无法启动：数据库地址有误（{type(exc).__name__}），请检查 PARKGOV_DATABASE_URL")
+        fail(f"无法启动：数据库地址有误（{type(exc).__name__}），请检查 PARKGOV_DATABASE_URL")
     uvicorn.run(app, host=host, port=port)
 
 
@@ -129,7 +101,7 @@ def round_open(park: str = typer.Option(..., "--park", help="园区名称或编�
     from parkgov.services import rounds
 
     due = _date(deadline, "截止日期")
-    with _session() as s:
+    with operator_session() as s:
         rnd = rounds.open_round(s, _actor(), park, period, due)
     _out(f"已开启{rnd['period_label']}调度，报送截止 {rnd['deadline'].isoformat()}")
 
@@ -139,7 +111,7 @@ def round_close(park: str = typer.Option(..., "--park"), period: str = typer.Opt
     """结束某月的调度轮次（之后不能再填报）。"""
     from parkgov.services import rounds
 
-    with _session() as s:
+    with operator_session() as s:
         rnd = rounds.close_round(s, _actor(), park, period)
     _out(f"{rnd['period_label']}调度已结束")
 
@@ -150,7 +122,7 @@ def round_show(park: str = typer.Option(..., "--park"), period: str = typer.Opti
     """各单位的报送情况：按时、逾期、未报送、待报送。"""
     from parkgov.services import rounds
 
-    with _session() as s:
+    with operator_session() as s:
         data = rounds.round_compliance(s, _actor(), park, period)
     if format is Format.json:
         _print_json(data)
@@ -183,11 +155,11 @@ def progress_submit(park: str = typer.Option(..., "--park"),
 
     chosen = [(k, v) for k, v in (("task", task), ("indicator", indicator), ("project", project)) if v]
     if len(chosen) != 1:
-        _fail("请用 --task、--indicator 或 --project 指定且只指定一个事项")
+        fail("请用 --task、--indicator 或 --project 指定且只指定一个事项")
     kind, ref = chosen[0]
     figures = {"value": _decimal(value, "--value"), "yoy_pct": _decimal(yoy, "--yoy"),
                "investment": _decimal(investment, "--investment")}
-    with _session() as s:
+    with operator_session() as s:
         park_row = lookup.park(s, park)
         the_period = period or lookup.open_round_period(s, park_row.id)
         item = lookup.item_by_ref(s, park_row.id, kind, ref, lookup.month_period(the_period).year)
@@ -212,7 +184,7 @@ def supervise_list(park: str = typer.Option(..., "--park"),
     """督办单列表。"""
     from parkgov.services import supervision
 
-    with _session() as s:
+    with operator_session() as s:
         orders = supervision.list_orders(s, _actor(), park, open_only=open_only)
     if format is Format.json:
         _print_json(orders)
@@ -241,8 +213,8 @@ def supervise_raise(park: str = typer.Option(..., "--park"),
     due_date = _date(due, "办理期限")
     chosen = [(k, v) for k, v in (("task", task), ("indicator", indicator), ("project", project)) if v]
     if len(chosen) > 1:
-        _fail("--task、--indicator、--project 只能指定一个")
-    with _session() as s:
+        fail("--task、--indicator、--project 只能指定一个")
+    with operator_session() as s:
         park_row = lookup.park(s, park)
         kind = item_id = None
         if chosen:
@@ -261,7 +233,7 @@ def supervise_propose(park: str = typer.Option(..., "--park"),
     from parkgov.services import supervision
 
     day = _date(as_of, "截至日期")
-    with _session() as s:
+    with operator_session() as s:
         if do_raise:
             created = supervision.raise_proposed(s, _actor(), park, day)
             _out(f"已发起{len(created)}张督办单")
@@ -283,7 +255,7 @@ def supervise_act(order_id: int = typer.Argument(..., help="督办单编号"),
     from parkgov.services import supervision
 
     due_date = _date(due, "办理期限")
-    with _session() as s:
+    with operator_session() as s:
         order = supervision.act(s, _actor(), order_id, action, note=note, due_date=due_date)
     _out(f"{order['number']}：{order['status_label']}")
 
@@ -293,7 +265,7 @@ def supervise_escalate(park: str = typer.Option(..., "--park")) -> None:
     """将逾期未办结的督办单升级督办。"""
     from parkgov.services import supervision
 
-    with _session() as s:
+    with operator_session() as s:
         escalated = supervision.escalate_overdue(s, _actor(), park)
     _out(f"已升级督办{len(escalated)}张督办单")
 
@@ -305,7 +277,7 @@ def status(park: str = typer.Option(..., "--park"),
     from parkgov.services import status as status_service
 
     day = _date(as_of, "截至日期")
-    with _session() as s:
+    with operator_session() as s:
         view = status_service.park_status(s, _actor(), park, day)
     if format is Format.json:
         _print_json(view)
@@ -336,8 +308,8 @@ def rank(park: str = typer.Option(..., "--park"),
     from parkgov.services import rankings
 
     if bool(round_period) == bool(quarter):
-        _fail("请用 --round 或 --quarter 指定且只指定一个排名期间")
-    with _session() as s:
+        fail("请用 --round 或 --quarter 指定且只指定一个排名期间")
+    with operator_session() as s:
         if round_period:
             data = rankings.rank_round(s, _actor(), park, round_period, bottom)
         else:
@@ -366,7 +338,7 @@ def user_add(username: str = typer.Option(..., "--username", help="用户名"),
     """新增用户并签发 API 令牌（令牌只显示这一次，请妥善保存）。"""
     from parkgov.services import users
 
-    with _session() as s:
+    with operator_session() as s:
         issued = users.add_user(s, _actor(), username=username, role=role, park=park, unit=unit,
                                 display_name=name, password=password)
     _out(f"已新增用户 {issued.username}（{issued.role.value}），令牌（只显示这一次）：")
@@ -378,7 +350,7 @@ def user_token(username: str = typer.Argument(..., help="用户名")) -> None:
     """重新签发令牌，旧令牌立即失效。"""
     from parkgov.services import users
 
-    with _session() as s:
+    with operator_session() as s:
         token = users.rotate_token(s, _actor(), username)
     _out("新令牌（只显示这一次）：")
     sys.stdout.write(token + "\n")

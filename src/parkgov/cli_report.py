@@ -4,8 +4,6 @@ Runs as the local operator (administrator); every refusal is one Chinese line an
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -13,43 +11,19 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from parkgov.cli_session import fail, operator_session
+
 report_app = typer.Typer(help="生成文档：调度通报（Word）、工作总结初稿（Word）、台账（Excel）", no_args_is_help=True)
 
 PARK_HELP = "园区名称或编号"
 ROUND_HELP = "调度月份，如 2025-06"
 
 
-def _fail(message: str) -> None:
-    Console(stderr=True).print(message, markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(1)
-
-
-@contextmanager
-def _session() -> Iterator:
-    """A session on PARKGOV_DATABASE_URL; refusals and database failures become one Chinese line."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from parkgov.domain.errors import DomainError
-    from parkgov.services.errors import ServiceError
-    from parkgov.store.database import make_engine, make_session_factory
-
-    engine = make_engine()
-    try:
-        with make_session_factory(engine)() as session:
-            yield session
-    except (ServiceError, DomainError) as exc:
-        _fail(exc.message)
-    except SQLAlchemyError as exc:
-        _fail(f"数据库操作失败（{type(exc).__name__}）：请先运行 parkgov init，并检查 PARKGOV_DATABASE_URL")
-    finally:
-        engine.dispose()
-
-
 def _output(path: Path, suffix: str) -> Path:
     if path.suffix.lower() != suffix:
-        _fail(f"输出文件应以 {suffix} 结尾：{path}")
+        fail(f"输出文件应以 {suffix} 结尾：{path}")
     if path.exists() and path.is_dir():
-        _fail(f"输出路径是一个文件夹：{path}")
+        fail(f"输出路径是一个文件夹：{path}")
     return path
 
 
@@ -59,20 +33,20 @@ def _signed(text: Optional[str]) -> Optional[date]:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        _fail(f"成文日期格式不正确：{text}（应如 2025-07-05）")
+        fail(f"成文日期格式不正确：{text}（应如 2025-07-05）")
 
 
 def _write(writer, data, path: Path, what: str) -> None:
     try:
         writer(data, path)
     except OSError as exc:
-        _fail(f"无法写入{path}（{exc.strerror or type(exc).__name__}）：请检查文件是否被占用、文件夹是否可写")
+        fail(f"无法写入{path}（{exc.strerror or type(exc).__name__}）：请检查文件是否被占用、文件夹是否可写")
     Console().print(f"已生成{what}：{path}", markup=False, highlight=False)
 
 
 def _one_of(first: Optional[str], second: Optional[str], names: str) -> None:
     if bool(first and first.strip()) == bool(second and second.strip()):
-        _fail(f"请指定{names}其中之一")
+        fail(f"请指定{names}其中之一")
 
 
 @report_app.command("bulletin")
@@ -94,8 +68,8 @@ def bulletin(
     _one_of(round_, quarter, "调度月份（--round）或季度（--quarter）")
     path = _output(output, ".docx")
     if not 0 <= bottom <= 100:
-        _fail("末位单位数应在0到100之间")
-    with _session() as session:
+        fail("末位单位数应在0到100之间")
+    with operator_session() as session:
         data = bulletin_data(session, Actor.system(), park, round_ or quarter, bottom, doc_number, _signed(signed),
                              quarterly=bool(quarter))
     _write(lambda d, p: write_bulletin(d, p, with_charts=charts), data, path, "调度通报")
@@ -117,9 +91,9 @@ def summary(
 
     _one_of(round_, year, "截至月份（--round）或年份（--year）")
     if year and not (year.strip().isdigit() and len(year.strip()) == 4):
-        _fail(f"年份格式不正确：{year}（应如 2025）")
+        fail(f"年份格式不正确：{year}（应如 2025）")
     path = _output(output, ".docx")
-    with _session() as session:
+    with operator_session() as session:
         data = summary_data(session, Actor.system(), park, round_ or year.strip(), _signed(signed))
     _write(lambda d, p: write_summary(d, p, with_charts=charts), data, path, "工作总结初稿")
 
@@ -136,7 +110,7 @@ def ledger(
     from parkgov.services.access import Actor
 
     path = _output(output, ".xlsx")
-    with _session() as session:
+    with operator_session() as session:
         data = ledger_data(session, Actor.system(), park, round_)
     _write(lambda d, p: write_ledgers(p, d), data, path, "台账")
 

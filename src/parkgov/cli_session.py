@@ -1,0 +1,36 @@
+"""The CLI's operator session and its one-line refusals, shared by every verb that touches the ledger."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one Chinese line on stderr and exit non-zero."""
+    Console(stderr=True).print(message, markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def operator_session() -> Iterator:
+    """A session on PARKGOV_DATABASE_URL; refusals and database failures become one Chinese line."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from parkgov.domain.errors import DomainError
+    from parkgov.services.errors import ServiceError
+    from parkgov.store.database import make_engine, make_session_factory
+
+    engine = make_engine()
+    try:
+        with make_session_factory(engine)() as session:
+            yield session
+    except (ServiceError, DomainError) as exc:
+        fail(exc.message)
+    except SQLAlchemyError as exc:
+        fail(f"数据库操作失败（{type(exc).__name__}）：请先运行 parkgov init，并检查 PARKGOV_DATABASE_URL")
+    finally:
+        engine.dispose()
