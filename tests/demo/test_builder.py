@@ -43,7 +43,8 @@ def _counts(engine) -> dict:
             select(func.count(), func.sum(case((imported.value == reported.value, 1), else_=0)))
             .join(reported, reported.indicator_id == imported.indicator_id)
             .where(imported.period.in_(("2025-H1", "2025-YTD06")), imported.progress_report_id.is_(None),
-                   reported.period == "2025-06", reported.progress_report_id.is_not(None))).one()
+                   imported.value.is_not(None), reported.period == "2025-06",
+                   reported.progress_report_id.is_not(None))).one()
         out["_investments"] = c.scalar(select(func.count()).select_from(ProjectInvestment))
         out["_actuals_reported"] = c.scalar(select(func.count()).select_from(IndicatorActual)
                                             .where(IndicatorActual.progress_report_id.is_not(None)))

@@ -21,13 +21,13 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from parkgov.demo.generator import DemoPark, fmt_value, generate_park
-from parkgov.domain.deadline import parse_deadline
-from parkgov.domain.errors import DomainError
 from parkgov.demo.names import DEMO_PARKS
 from parkgov.demo.progress import (AS_OF, MONTHS, TASK_NOTES, UnitHabit, growth_path, month_index, pace,
                                    task_state, ytd_path)
 from parkgov.demo.render import write_documents
 from parkgov.demo.scoring import names_compatible
+from parkgov.domain.deadline import parse_deadline
+from parkgov.domain.errors import DomainError
 from parkgov.services import importing, progress, rounds, supervision, users
 from parkgov.services.access import Actor, Role
 from parkgov.services.errors import ServiceError
@@ -103,12 +103,12 @@ def build_demo(url: str | None, docs_dir: Path, admin_password: str | None = Non
                 _say(result, echo, f"{park.name}：演示数据已存在，沿用")
                 continue
             folder = docs_dir / park.name
-            paths = {p.name: p for p in folder.glob("*")} if folder.is_dir() else {}
-            if not paths:
-                paths = {p.name: p for p in write_documents(park.documents, folder)}
-            for doc in park.documents:
-                if doc.in_demo_ledger:
-                    _import(factory, paths[f"{doc.stem}.{IMPORTED_FORMAT[doc.genre]}"], park.name, result, echo)
+            wanted = [folder / f"{doc.stem}.{IMPORTED_FORMAT[doc.genre]}" for doc in park.documents
+                      if doc.in_demo_ledger]
+            if not all(p.is_file() for p in wanted):
+                write_documents(park.documents, folder)
+            for path in wanted:
+                _import(factory, path, park.name, result, echo)
             _simulate(factory, park.name, random.Random(profile.seed), park, result, echo)
     finally:
         engine.dispose()
@@ -117,7 +117,8 @@ def build_demo(url: str | None, docs_dir: Path, admin_password: str | None = Non
 
 def build_from_folder(url: str | None, folder: Path, admin_password: str | None = None,
                       echo: Callable[[str], None] = lambda line: None) -> BuildResult:
-    """Real documents: one park per document, named from the document; then the same ten months."""
+    """Real documents: each goes to the park it names (one park per document when each names its own),
+    then the same ten months run on every park built here."""
     engine, factory = prepare(url)
     result = BuildResult()
     try:
@@ -125,6 +126,7 @@ def build_from_folder(url: str | None, folder: Path, admin_password: str | None 
         files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED)
         if not files:
             _say(result, echo, f"{folder} 中没有可导入的文件（支持 .txt .docx .xlsx .pdf）")
+        by_park: dict[str, list] = {}
         for path in files:
             try:
                 extraction = importing.extract_file(path)
@@ -132,18 +134,21 @@ def build_from_folder(url: str | None, folder: Path, admin_password: str | None 
                 _say(result, echo, exc.message)
                 continue
             name = park_name_of(extraction.document.park, extraction.document.title, path)
-            if name not in result.parks:
-                result.parks.append(name)
+            by_park.setdefault(name, []).append((path, extraction))
+        for name, documents in by_park.items():
+            result.parks.append(name)
             if _is_built(factory, name):
                 _say(result, echo, f"{name}：已存在，沿用")
                 continue
-            try:
-                outcome = importing.import_extraction(factory, extraction, name, extraction.document.year or YEAR,
-                                                      file_name=path.name, create_park=True, actor=ACTOR_NAME)
-            except importing.ImportRefused as exc:
-                _say(result, echo, f"{name}：{exc.message}")
-                continue
-            _say(result, echo, f"{name}：{outcome.message}")
+            for path, extraction in documents:
+                try:
+                    outcome = importing.import_extraction(factory, extraction, name,
+                                                          extraction.document.year or YEAR, file_name=path.name,
+                                                          create_park=True, actor=ACTOR_NAME)
+                except importing.ImportRefused as exc:
+                    _say(result, echo, f"{name}：{exc.message}")
+                    continue
+                _say(result, echo, f"{name}：{outcome.message}")
             _simulate(factory, name, random.Random(sum(map(ord, name))), None, result, echo)
     finally:
         engine.dispose()
@@ -287,6 +292,8 @@ def _indicator_plan(session: Session, ind: Indicator, rng: random.Random) -> _Pl
     if ind.target_value is not None and ind.comparator == "<=":
         for p in MONTHS:
             value = float(ind.target_value) + rng.uniform(-0.8, 0.3)
+            if p == "2025-06" and june is not None and june.value is not None and june.unit == ind.unit:
+                value = float(june.value)
             inputs[p] = {"value": fmt_value(value, ind.unit)[1], "unit": ind.unit}
     elif ind.target_value is not None and ind.unit and ind.unit != "%":
         mid_pace, drift = pace(rng)
