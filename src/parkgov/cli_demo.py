@@ -9,6 +9,8 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from parkgov.cli_session import fail
+
 
 def _port_free(port: int) -> bool:
     """True when 127.0.0.1:``port`` can be listened on."""
@@ -23,7 +25,8 @@ def _port_free(port: int) -> bool:
 def demo_command(
     no_serve: bool = typer.Option(False, "--no-serve", help="只生成数据库，不启动网页"),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="网页端口"),
-    from_dir: Optional[Path] = typer.Option(None, "--from", help="改为导入此文件夹中的真实文件，每个文件一个园区"),
+    from_dir: Optional[Path] = typer.Option(None, "--from",
+                                            help="改为导入此文件夹中的真实文件，按文件中的园区名称建园区"),
     docs: Path = typer.Option(Path(".parkgov/demo-documents"), "--docs", help="演示文件写入的文件夹"),
 ) -> None:
     """生成演示数据（五个虚构园区 2025 年 1-10 月的调度、填报和督办），然后在 127.0.0.1 启动网页。"""
@@ -36,7 +39,6 @@ def demo_command(
     from parkgov.store.database import database_url
 
     console = Console()
-    err = Console(stderr=True)
     url = database_url()
     password = os.environ.get("PARKGOV_ADMIN_PASSWORD") or None
 
@@ -44,18 +46,18 @@ def demo_command(
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
     if from_dir is not None and not from_dir.is_dir():
-        err.print(f"找不到文件夹：{from_dir}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
+        fail(f"找不到文件夹：{from_dir}")
+    if not no_serve and not _port_free(port):
+        fail(f"端口 {port} 已被占用：请先停止占用它的程序，或用 --port 指定其他端口（例如 --port 8080）")
     try:
         if from_dir is not None:
             result = build_from_folder(url, from_dir, password, echo)
         else:
             result = build_demo(url, docs, password, echo)
-    except (SQLAlchemyError, ServiceError, DomainError) as exc:
-        detail = exc.message if isinstance(exc, (ServiceError, DomainError)) else type(exc).__name__
-        err.print(f"生成演示数据失败（{detail}）：请检查 PARKGOV_DATABASE_URL 是否正确、数据库是否可以连接",
-                  markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
+    except (ServiceError, DomainError) as exc:
+        fail(f"生成演示数据时被拒绝：{exc.message}")
+    except SQLAlchemyError as exc:
+        fail(f"生成演示数据失败（{type(exc).__name__}）：请检查 PARKGOV_DATABASE_URL 是否正确、数据库是否可以连接")
     for line in result.lines[:1]:
         echo(line)
     if result.admin_password:
@@ -71,10 +73,6 @@ def demo_command(
         echo(f"演示文件（计划、行动方案、项目表、半年总结）：{docs}")
     if no_serve:
         return
-    if not _port_free(port):
-        err.print(f"端口 {port} 已被占用：请先停止占用它的程序，或用 --port 指定其他端口（例如 --port 8080）",
-                  markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
     import uvicorn
 
     from parkgov.web.app import create_app
