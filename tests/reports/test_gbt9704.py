@@ -16,17 +16,17 @@ from parkgov.reports.gbt9704 import OfficialDocument, chinese_ordinal, column_wi
 @pytest.fixture(scope="module")
 def written():
     out = OfficialDocument()
-    out.red_head("洪江高新技术产业开发区管理委员会", "洪区高新管〔2025〕20号")
+    out.red_head("青禾高新技术产业开发区管理委员会", "青高新管〔2025〕12号")
     out.title("关于2025年6月重点工作调度情况的通报")
     out.addressees("各部门、各单位")
     out.paragraph("现将调度情况通报如下。")
     out.h1("主要经济指标完成情况")
-    out.h2("经济指标完成情况", "完成规模工业总产值32.97亿元。")
+    out.h2("经济指标完成情况", "完成规模工业总产值31.38亿元。")
     out.h3("工业投资")
     out.h2("重点项目")
-    out.table(["序号", "指标", "累计完成"], [["1", "规模工业总产值", "32.97"], ["2", "税收", "1.07"]],
+    out.table(["序号", "指标", "累计完成"], [["1", "规模工业总产值", "31.38"], ["2", "税收", "1.12"]],
               center_columns=(0, 2))
-    out.sign_off("洪江高新技术产业开发区管理委员会", date(2025, 7, 5))
+    out.sign_off("青禾高新技术产业开发区管理委员会", date(2025, 7, 5))
     return Document(BytesIO(out.to_bytes()))
 
 
@@ -62,7 +62,7 @@ def test_title_body_and_headings_use_the_official_fonts(written):
     assert 28 <= body.paragraph_format.line_spacing.pt <= 29
     h1 = _para(written, "一、主要经济指标完成情况")
     assert _fonts(h1.runs[0])[0] == "黑体"
-    h2 = _para(written, "（一）经济指标完成情况。完成规模工业总产值32.97亿元。")
+    h2 = _para(written, "（一）经济指标完成情况。完成规模工业总产值31.38亿元。")
     assert _fonts(h2.runs[0])[0] == "楷体_GB2312" and _fonts(h2.runs[1])[0] == "仿宋_GB2312"
     h3 = _para(written, "1.工业投资")
     assert _fonts(h3.runs[0])[0] == "仿宋_GB2312" and h3.runs[0].font.bold
@@ -71,14 +71,14 @@ def test_title_body_and_headings_use_the_official_fonts(written):
 
 def test_document_number_is_centred_under_the_issuer(written):
     texts = [p.text for p in written.paragraphs]
-    issuer, number = texts.index("洪江高新技术产业开发区管理委员会"), texts.index("洪区高新管〔2025〕20号")
+    issuer, number = texts.index("青禾高新技术产业开发区管理委员会"), texts.index("青高新管〔2025〕12号")
     assert issuer < number < texts.index("关于2025年6月重点工作调度情况的通报")
     assert written.paragraphs[number].alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
 def test_sign_off_and_date_are_right_aligned(written):
     date_para = _para(written, "2025年7月5日")
-    issuer = [p for p in written.paragraphs if p.text == "洪江高新技术产业开发区管理委员会"][-1]
+    issuer = [p for p in written.paragraphs if p.text == "青禾高新技术产业开发区管理委员会"][-1]
     assert date_para.alignment == issuer.alignment == WD_ALIGN_PARAGRAPH.RIGHT
 
 
@@ -105,7 +105,7 @@ def test_table_header_is_shaded_repeated_and_smaller(written):
 
 
 def test_column_widths_fit_the_text_block_and_keep_short_headers_whole():
-    widths = column_widths(["序号", "指标", "累计完成"], [["1", "规模工业总产值" * 20, "32.97"]])
+    widths = column_widths(["序号", "指标", "累计完成"], [["1", "规模工业总产值" * 20, "31.38"]])
     assert sum(widths) == pytest.approx(156)
     assert widths[0] >= 2 * 3.7 and widths[2] >= 4 * 3.7
 

@@ -2,7 +2,10 @@
 
 A4 with a 156 × 225 mm text block; title 2号 方正小标宋简体; body 3号 仿宋_GB2312 at a
 fixed 28.95 pt line pitch (22 lines a page) with a two-character first-line indent;
-headings 一、 黑体 / （一） 楷体_GB2312 / 1. 仿宋_GB2312 bold; page numbers ``— 1 —`` in
+headings 一、 黑体 / （一） 楷体_GB2312 / 1. 仿宋_GB2312 bold; a line grid of 22
+lines a page (``w:docGrid`` type ``lines``; a 28-character grid needs a 15.8 pt pitch under
+16 pt glyphs, which LibreOffice lays out as two cells a character, so lines keep ~27
+characters at the natural width); page numbers ``— 1 —`` in
 4号 宋体 at the outside corners. The official font names stay in the .docx (set for
 East Asian text through ``w:eastAsia``): Windows shows them, other systems map them.
 """
@@ -39,6 +42,7 @@ INDENT = Pt(32)
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
 TEXT_WIDTH_MM = 156
+LINES_PER_PAGE = 22
 HEADER_SHADING = "D9D9D9"
 RED = RGBColor(0xE0, 0x00, 0x00)
 
@@ -82,6 +86,20 @@ def set_run_font(run, font: str, size=None, bold: bool | None = None, color: RGB
         run.font.color.rgb = color
 
 
+def grid_line_pitch() -> int:
+    """``w:linePitch`` in twips: the 225 mm text block holds ``LINES_PER_PAGE`` lines."""
+    return round(LINE_PITCH.pt * 20)
+
+
+def _off_grid(paragraph) -> None:
+    """Let ``paragraph`` (a title, a table cell, a caption, a footer) keep its own size off the body's grid."""
+    ppr = paragraph._p.get_or_add_pPr()
+    if ppr.find(qn("w:snapToGrid")) is None:
+        el = OxmlElement("w:snapToGrid")
+        el.set(qn("w:val"), "0")
+        ppr.insert_element_before(el, *_AFTER_PBDR[_AFTER_PBDR.index("w:snapToGrid") + 1:])
+
+
 def _exact(paragraph, pitch=LINE_PITCH) -> None:
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -96,6 +114,7 @@ def _single(paragraph) -> None:
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
     fmt.first_line_indent = Pt(0)
+    _off_grid(paragraph)
 
 
 def _page_field(paragraph) -> None:
@@ -182,6 +201,26 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], total_m
     return [m * total_mm / sum(minimum) for m in minimum]
 
 
+_BREAK_AFTER = "年度的结况"
+_BREAK_BEFORE = "暨关"
+
+
+def title_lines(text: str, width_em: float | None = None) -> list[str]:
+    """A title too long for one line split in two at a word boundary (after 年/季度/的, before 暨), the lines
+    as even as can be, before 暨 when it fits (GB/T 9704 7.3.3: 梯形或菱形, no word cut)."""
+    width_em = width_em or Mm(TEXT_WIDTH_MM).pt / TITLE_SIZE.pt
+    if text_em(text) <= width_em:
+        return [text]
+    candidates = [i for i in range(2, len(text) - 1)
+                  if text[i - 1] in _BREAK_AFTER or text[i] in _BREAK_BEFORE]
+    fitting = [i for i in candidates if max(text_em(text[:i]), text_em(text[i:])) <= width_em]
+    if not fitting:
+        return [text]
+    preferred = [i for i in fitting if text[i] == "暨"] or fitting
+    best = min(preferred, key=lambda i: abs(text_em(text[:i]) - text_em(text[i:])))
+    return [text[:best], text[best:]]
+
+
 class OfficialDocument:
     """One Word document in GB/T 9704 layout, written top to bottom."""
 
@@ -201,11 +240,22 @@ class OfficialDocument:
         section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
         section.header_distance = Mm(15)
         section.footer_distance = Mm(21)
+        sectpr = section._sectPr
+        grid = sectpr.find(qn("w:docGrid"))
+        if grid is None:
+            grid = OxmlElement("w:docGrid")
+            sectpr.append(grid)
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(grid_line_pitch()))
+        grid.attrib.pop(qn("w:charSpace"), None)
 
     def _setup_defaults(self) -> None:
         normal = self.doc.styles["Normal"]
         normal.font.name = BODY_FONT
         normal.font.size = BODY_SIZE
+        defaults = self.doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        for tag in ("w:sz", "w:szCs"):
+            defaults.find(qn(tag)).set(qn("w:val"), str(int(BODY_SIZE.pt * 2)))
         rpr = normal.element.get_or_add_rPr()
         fonts = rpr.find(qn("w:rFonts"))
         for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
@@ -243,6 +293,8 @@ class OfficialDocument:
               align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=INDENT, pitch=LINE_PITCH):
         p = self.doc.add_paragraph()
         _exact(p, pitch)
+        if pitch != LINE_PITCH or size != BODY_SIZE:
+            _off_grid(p)
         p.alignment = align
         p.paragraph_format.first_line_indent = indent
         if text:
@@ -267,9 +319,18 @@ class OfficialDocument:
         ppr.insert_element_before(borders, *_AFTER_PBDR)
         self._para()
 
-    def title(self, text: str) -> None:
-        """The title: 2号 方正小标宋简体, centred, followed by one blank line."""
-        self._para(text, TITLE_FONT, TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Pt(0), pitch=TITLE_PITCH)
+    def title(self, text: str, *subtitle: str) -> None:
+        """The title: 2号 方正小标宋简体, centred; ``subtitle`` lines (issuer, date) under it in 楷体_GB2312,
+        centred; then one blank line."""
+        p = self._para(align=WD_ALIGN_PARAGRAPH.CENTER, indent=Pt(0), pitch=TITLE_PITCH)
+        for i, line in enumerate(title_lines(text)):
+            run = p.add_run(line)
+            set_run_font(run, TITLE_FONT, TITLE_SIZE)
+            if i:
+                run._element.insert(1, OxmlElement("w:br"))
+        _off_grid(p)
+        for line in subtitle:
+            self._para(line, H2_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=Pt(0))
         self._para()
 
     def addressees(self, text: str) -> None:
@@ -329,6 +390,7 @@ class OfficialDocument:
             self._body_rows(table, len(headers), rows, set(center_columns))
         spacer = self.doc.add_paragraph()
         _exact(spacer, Pt(12))
+        _off_grid(spacer)
 
     def _body_rows(self, table, columns: int, rows: Sequence[Sequence[str]], centered: set[int]) -> None:
         """Format one row through python-docx, then copy its XML for every row (fast on long tables)."""
