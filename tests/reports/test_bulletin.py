@@ -51,10 +51,10 @@ def test_indicator_table_matches_the_data(doc, data):
     assert [r[1] for r in rows] == [i.name for i in data.indicators]
     by_name = {r[1]: r for r in rows}
     gross = by_name["规模工业总产值"]
-    assert gross[2:] == ["亿元", "60.00", "32.97", "9.10", "55.0", "50.0", "绿灯"]
+    assert gross[2:] == ["亿元", "60.00", "31.38", "7.80", "52.3", "50.0", "绿灯"]
     invest = by_name["工业固定资产投资"]
-    assert invest[3:7] == ["120000", "48800", "67.70", _pct(Decimal("48800") * 100 / Decimal("120000"))]
-    assert by_name["税收"][5] == "-4.35"
+    assert invest[3:7] == ["120000", "45600", "58.30", _pct(Decimal("45600") * 100 / Decimal("120000"))]
+    assert by_name["税收"][5] == "-3.62"
     assert by_name["进出口额"][3] == "—" and by_name["进出口额"][6] == "—"
     assert by_name["新增规上工业企业"][6] == "—", "a target of 0 gives no completion rate"
     assert by_name["全社会研发投入"][4] == "—"
@@ -83,12 +83,12 @@ def test_red_items_name_their_units_and_leaders(doc, data):
         row = next(r for r in rows if r[2] == f"{t.seq} {t.item}")
         assert row[3] == "、".join(t.departments) and row[4] == "、".join(t.leaders) and row[5] == t.issues
     tax = next(r for r in rows if r[2] == "税收")
-    assert tax[3:5] == ["财政局", "郑涵文"] and "1.07亿元" in tax[5]
+    assert tax[3:5] == ["财政局", "韩知远"] and "1.12亿元" in tax[5]
 
 
 def test_supervision_ranking_and_reporting(doc, data):
     opened = _body(_table(doc, "编号", "督办事项"))
-    assert opened[0][:3] == ["督〔2025〕7号", "精细化工产业基地征拆滞后", "发改局"]
+    assert opened[0][:3] == ["督〔2025〕7号", "新材料产业基地征拆滞后", "发改局"]
     text = "\n".join(p.text for p in doc.paragraphs)
     assert f"新下发督办单{len(data.orders_opened)}件，办结{len(data.orders_closed)}件" in text
     assert "尚未办结4件" in text
@@ -114,7 +114,7 @@ def test_pdf_keeps_the_text_and_the_figures(rendered, data):
         assert squeeze(needle) in text, needle
     for row in data.indicators:
         assert row.name in text
-    for figure in ("32.97", "43.60", "48800", "352.44", "-4.35"):
+    for figure in ("31.38", "41.80", "45600", "126.37", "-3.62"):
         assert figure in text
     for t in data.tasks:
         if t.light is Light.RED:

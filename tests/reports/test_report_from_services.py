@@ -24,8 +24,8 @@ def reported(session_factory, session):
     coord = authenticate(session, ledger.tokens["coord"])
     rounds.open_round(session, coord, ledger.park_id, "2025-06", deadline=date(2025, 7, 5))
     progress.submit(session, authenticate(session, ledger.tokens["rep_科工局"]), ledger.park_id,
-                    ProgressInput("indicator", ledger.indicators["规模工业总产值"], "2025-06", value=Decimal("32.97"),
-                                  value_unit="亿元", yoy_pct=Decimal("9.1")), now=ON_TIME)
+                    ProgressInput("indicator", ledger.indicators["规模工业总产值"], "2025-06", value=Decimal("30.42"),
+                                  value_unit="亿元", yoy_pct=Decimal("7.8")), now=ON_TIME)
     progress.submit(session, authenticate(session, ledger.tokens["rep_商务局"]), ledger.park_id,
                     ProgressInput("task", ledger.tasks["8"], "2025-06", "in_progress",
                                   narrative="已签约产业项目7个，其中过亿元项目2个。"), now=ON_TIME)
@@ -37,9 +37,9 @@ def test_bulletin_data_carries_the_stored_figures(session, reported, tmp_path):
     data = bulletin_data(session, coord, ledger.park_id, "2025-06", bottom_n=2, signed_on=date(2025, 7, 6))
     assert data.period_label == "2025年1-6月" and data.head.title == "关于2025年6月重点工作调度情况的通报"
     gross = next(r for r in data.indicators if r.name == "规模工业总产值")
-    assert (gross.target, gross.actual, gross.unit, gross.yoy_pct) == (Decimal("80"), Decimal("32.97"), "亿元",
-                                                                       Decimal("9.1"))
-    assert gross.completion_pct.quantize(Decimal("0.01")) == Decimal("41.21")
+    assert (gross.target, gross.actual, gross.unit, gross.yoy_pct) == (Decimal("80"), Decimal("30.42"), "亿元",
+                                                                       Decimal("7.8"))
+    assert gross.completion_pct == Decimal("38.025")
     assert data.time_progress_pct == Decimal("50")
     task = next(t for t in data.tasks if t.seq == "8")
     assert task.latest_progress == "已签约产业项目7个，其中过亿元项目2个。" and task.departments == ["商务局"]
@@ -52,7 +52,7 @@ def test_bulletin_data_carries_the_stored_figures(session, reported, tmp_path):
 
     doc = Document(str(write_bulletin(data, tmp_path / "bulletin.docx", with_charts=False)))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    assert "32.97" in cells and "80.00" in cells and "41.2" in cells
+    assert "30.42" in cells and "80.00" in cells and "38.0" in cells
 
 
 def test_summary_and_ledger_data(session, reported, tmp_path):
@@ -61,7 +61,7 @@ def test_summary_and_ledger_data(session, reported, tmp_path):
     assert summary.head.title.endswith("2025年上半年工作总结") and not summary.annual
     path = write_summary(summary, tmp_path / "summary.docx", with_charts=False)
     text = "\n".join(p.text for p in Document(str(path)).paragraphs)
-    assert "完成规模工业总产值32.97亿元，同比增长9.1%" in text
+    assert "完成规模工业总产值30.42亿元，同比增长7.8%" in text
     assert "已签约产业项目7个，其中过亿元项目2个。" in text
     data = ledger_data(session, coord, ledger.park_id, "2025-06")
     assert len(data.tasks) == 4 and len(data.indicators) == 3 and len(data.projects) == 1

@@ -34,7 +34,7 @@ def rendered(docx_path, tmp_path_factory):
 
 def _section(paragraphs: list[str], start: str, end: str | None) -> list[str]:
     i = paragraphs.index(start)
-    j = paragraphs.index(end) if end else len(paragraphs)
+    j = max(k for k, p in enumerate(paragraphs) if p == end) if end else len(paragraphs)
     return paragraphs[i + 1:j]
 
 
@@ -46,27 +46,34 @@ def test_structure_follows_seed_001(paragraphs):
     assert any(p.startswith("（二）重点项目建设情况。") for p in first)
 
 
-def test_indicator_prose_is_written_from_the_data(paragraphs, data):
-    prose = next(p for p in paragraphs if p.startswith("（一）经济指标完成情况。"))
-    assert prose.startswith(f"（一）经济指标完成情况。{data.period_label}，{data.park}")
-    assert "实现技工贸总收入43.60亿元，同比增长3.5%，完成年度目标的48.4%" in prose
-    assert "完成规模工业总产值32.97亿元，同比增长9.1%，完成年度目标的55.0%" in prose
-    assert "完成工业固定资产投资48800万元，同比增长67.7%" in prose
-    assert "实现税收1.07亿元，同比下降4.35%" in prose
-    assert "进出口额达到3.71亿元，同比增长352.44%；" in prose, "no target: no completion clause"
+def test_title_has_the_issuer_and_date_under_it(paragraphs, data):
+    assert paragraphs[:3] == [data.head.title, data.head.issuer, "（2025年7月5日）"]
+
+
+def test_indicator_prose_is_one_paragraph_per_kind(paragraphs, data):
+    first = _section(paragraphs, "一、重点工作开展情况", "二、存在的问题")
+    assert first[:6] == [
+        f"（一）经济指标完成情况。{data.period_label}，{data.park}实现技工贸总收入41.80亿元，同比增长4.2%，"
+        "完成年度目标的46.4%。",
+        "产值方面，完成规模工业总产值31.38亿元，同比增长7.8%，完成年度目标的52.3%。",
+        "投资方面，完成工业固定资产投资4.56亿元，同比增长58.3%，完成年度目标的38.0%。",
+        "税收方面，实现税收1.12亿元，同比下降3.62%，完成年度目标的44.8%。",
+        "外贸方面，进出口额达到2.84亿元，同比增长126.37%。",
+        "其他指标方面，新增规上工业企业3家。"], "no target: no completion clause; 万元 of 1 亿 or more in 亿元"
+    prose = "".join(first[:6])
     assert "全社会研发投入" not in prose
     assert any("全社会研发投入本期暂无实际完成数据" in p for p in paragraphs)
     assert any("进出口额未设定年度目标" in p for p in paragraphs)
 
 
-def test_projects_are_summed_in_the_stored_unit(paragraphs, data):
+def test_projects_are_summed_and_written_in_yi_yuan(paragraphs, data):
     text = next(p for p in paragraphs if p.startswith("（二）重点项目建设情况。"))
-    total = sum(p.total_investment for p in data.projects)
-    plan = sum(p.annual_plan for p in data.projects)
-    done = sum(p.completed or 0 for p in data.projects)
-    assert f"重点项目{len(data.projects)}个，其中新建1个、续建1个、前期1个" in text
-    assert f"项目计划总投资{total}万元" in text and f"计划投资{plan}万元" in text
-    assert f"已累计完成投资{done}万元" in text and "完成年度投资计划的35.4%" in text
+    total = sum(p.total_investment for p in data.projects) / 10000
+    plan = sum(p.annual_plan for p in data.projects) / 10000
+    done = sum(p.completed or 0 for p in data.projects) / 10000
+    assert text == (f"（二）重点项目建设情况。2025年度重点项目{len(data.projects)}个，其中新建1个、续建1个、前期1个，"
+                    f"项目计划总投资{total:.2f}亿元，年度计划投资{plan:.2f}亿元，1-6月累计完成投资{done:.2f}亿元，"
+                    "完成年度投资计划的35.4%。")
 
 
 def test_one_section_per_category_from_the_units_progress(paragraphs, data):
@@ -89,7 +96,7 @@ def test_problems_come_from_red_items(paragraphs, data):
     for t in red_tasks:
         assert any(t.item in p and t.issues in p for p in problems)
     tax = next(p for p in problems if "税收" in p)
-    assert "完成1.07亿元，完成年度目标的42.8%，低于序时进度7.2个百分点" in tax
+    assert "完成1.12亿元，完成年度目标的44.8%，低于序时进度5.2个百分点" in tax
 
 
 def test_next_steps_come_from_open_tasks(paragraphs, data):
@@ -101,7 +108,7 @@ def test_next_steps_come_from_open_tasks(paragraphs, data):
 def test_pdf_text_is_real_chinese_text(rendered, data):
     text = squeeze(rendered.text)
     assert "\ufffd" not in text
-    for needle in ("重点工作开展情况", "存在的问题", "下一步工作打算", "完成规模工业总产值32.97亿元", data.head.title):
+    for needle in ("重点工作开展情况", "存在的问题", "下一步工作打算", "完成规模工业总产值31.38亿元", data.head.title):
         assert needle in text
 
 
@@ -116,10 +123,10 @@ def test_counts_take_no_verb_and_categories_differing_by_spaces_merge(tmp_path):
     from parkgov.reports.bulletin_data import IndicatorRow, TaskRow
     from parkgov.reports.indicator_prose import indicator_clause
     assert indicator_clause(IndicatorRow("发现隐患", "项", actual=Decimal("323"))) == "发现隐患323项"
-    assert indicator_clause(IndicatorRow("研发经费投入", "亿元", actual=Decimal("1.07"))) == "完成研发经费投入1.07亿元"
+    assert indicator_clause(IndicatorRow("研发经费投入", "亿元", actual=Decimal("0.96"))) == "完成研发经费投入0.96亿元"
     data = f.summary()
-    data.tasks = [TaskRow("1", "着力谋长远、扩投资", "甲", "", latest_progress="甲已开工。"),
-                  TaskRow("2", "着力谋长远、\n扩投资", "乙", "", latest_progress="乙已签约。")]
+    data.tasks = [TaskRow("1", "稳字当头、扩投资", "甲", "", latest_progress="甲已开工。"),
+                  TaskRow("2", "稳字当头、\n扩投资", "乙", "", latest_progress="乙已签约。")]
     doc = Document(str(write_summary(data, tmp_path / "merge.docx", with_charts=False)))
     sections = [p.text for p in doc.paragraphs if p.text.startswith("（") and "扩投资" in p.text]
-    assert sections[0] == "（三）着力谋长远、扩投资。一是甲。甲已开工。二是乙。乙已签约。"
+    assert sections[0] == "（三）稳字当头、扩投资。一是甲。甲已开工。二是乙。乙已签约。"

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from parkgov.domain.errors import DomainError
+from parkgov.domain.period import Period
 from parkgov.reports import charts
 from parkgov.reports.bulletin_data import BulletinData, IndicatorRow, Light, light_label
 from parkgov.reports.formatting import (DASH, fmt_amount, fmt_number, fmt_pct, fmt_pct_bare, growth_phrase,
@@ -16,6 +18,19 @@ DEFAULT_ADDRESSEES = "各部门、各单位"
 
 def _day(value: date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else DASH
+
+
+def _quarter_label(code: str) -> str:
+    """``2025年第二季度`` from ``2025-Q2``; the code itself if it names no quarter."""
+    try:
+        return Period.parse(code).label
+    except DomainError:
+        return code
+
+
+def _months(codes: list[str]) -> str:
+    """``4月、5月、6月`` from round codes ``2025-04`` …"""
+    return "、".join(f"{int(code[5:7])}月" for code in codes)
 
 
 def _names(values: list[str]) -> str:
@@ -42,6 +57,7 @@ class BulletinWriter:
         self.data = data
         self.with_charts = with_charts
         self.out = OfficialDocument()
+        self.what = _quarter_label(data.round_label) if data.quarterly else data.period_label
 
     def _tp(self, row: IndicatorRow):
         return row.time_progress_pct if row.time_progress_pct is not None else self.data.time_progress_pct
@@ -64,19 +80,22 @@ class BulletinWriter:
 
     def _opening(self) -> None:
         d = self.data
-        text = f"现将{d.period_label}重点工作调度情况通报如下。"
+        text = f"现将{self.what}重点工作调度情况通报如下。"
         if d.indicators or d.tasks or d.projects:
-            text += (f"本轮调度共涉及经济指标{len(d.indicators)}项、重点任务{len(d.tasks)}项、"
+            text += (f"{d.scope}调度共涉及经济指标{len(d.indicators)}项、重点任务{len(d.tasks)}项、"
                      f"重点项目{len(d.projects)}个。")
+        if d.quarterly:
+            text += (f"本季度共开展调度{len(d.rounds)}轮（{_months(d.rounds)}），单位排名按各轮情况合计计算。"
+                     if d.rounds else "本季度未开展调度。")
         self.out.paragraph(text)
         if not (d.indicators or d.tasks or d.projects or d.ranking or d.report_gaps):
-            self.out.note("本轮调度尚无任何数据（未录入指标、任务、项目及报送记录），以下各部分均为空。")
+            self.out.note(f"{d.scope}调度尚无任何数据（未录入指标、任务、项目及报送记录），以下各部分均为空。")
 
     def _indicators(self) -> None:
         d = self.data
         self.out.h1("主要经济指标完成情况")
         if not d.indicators:
-            self.out.paragraph("本轮未录入经济指标数据。")
+            self.out.paragraph(f"{d.scope}未录入经济指标数据。")
             return
         lights = [r.light for r in d.indicators]
         tp = f"，序时进度为{fmt_pct(d.time_progress_pct)}" if d.time_progress_pct is not None else ""
@@ -112,7 +131,7 @@ class BulletinWriter:
         d = self.data
         self.out.h1("重点任务推进情况")
         if not d.tasks:
-            self.out.paragraph("本轮未录入重点任务。")
+            self.out.paragraph(f"{d.scope}未录入重点任务。")
             return
         done = sum(t.done for t in d.tasks)
         self.out.paragraph(f"{len(d.tasks)}项重点任务中，已完成{done}项；"
@@ -138,7 +157,7 @@ class BulletinWriter:
         self.out.h1("重点项目建设情况")
         totals = investment_totals(d.projects)
         if totals is None:
-            self.out.paragraph("本轮未录入重点项目。")
+            self.out.paragraph(f"{d.scope}未录入重点项目。")
             return
         text = f"纳入调度的重点项目{len(d.projects)}个"
         if totals.total is not None:
@@ -176,9 +195,9 @@ class BulletinWriter:
         self.out.h1("红灯事项")
         items = red_items(d.indicators, d.tasks, d.projects)
         if not items:
-            self.out.paragraph("本轮无亮红灯事项。")
+            self.out.paragraph(f"{d.scope}无亮红灯事项。")
             return
-        self.out.paragraph(f"本轮共有红灯事项{len(items)}项，请相关单位和牵头领导重点关注、限期整改。")
+        self.out.paragraph(f"{d.scope}共有红灯事项{len(items)}项，请相关单位和牵头领导重点关注、限期整改。")
         rows = [[str(i), it.kind, it.name, _names(it.departments), _names(it.leaders), it.detail or DASH]
                 for i, it in enumerate(items, 1)]
         self.out.table(["序号", "类型", "事项", "责任单位", "牵头领导", "情况"], rows,
@@ -187,9 +206,9 @@ class BulletinWriter:
     def _supervision(self) -> None:
         d = self.data
         self.out.h1("督查督办情况")
-        text = f"本轮新下发督办单{len(d.orders_opened)}件，办结{len(d.orders_closed)}件"
+        text = f"{d.scope}新下发督办单{len(d.orders_opened)}件，办结{len(d.orders_closed)}件"
         if d.orders_still_open is not None:
-            text += f"，截至本轮尚未办结{d.orders_still_open}件"
+            text += f"，截至{'本季度末' if d.quarterly else '本轮'}尚未办结{d.orders_still_open}件"
         self.out.paragraph(text + "。")
         if d.orders_opened:
             self.out.h2("新下发督办单")
@@ -206,7 +225,7 @@ class BulletinWriter:
         d = self.data
         self.out.h1("单位排名情况")
         if not d.ranking:
-            self.out.paragraph("本轮未进行单位排名。")
+            self.out.paragraph(f"{d.scope}未进行单位排名。")
             return
         ordered = sorted(d.ranking, key=lambda r: r.rank)
         rows = [[str(r.rank), r.unit, fmt_number(r.score), str(r.tasks), str(r.red), r.note or ""] for r in ordered]
@@ -214,7 +233,7 @@ class BulletinWriter:
                        center_columns=(0, 2, 3, 4))
         bottom = d.bottom()
         if bottom and len(bottom) == len(ordered) and len(ordered) > d.bottom_n:
-            self.out.paragraph("各单位得分并列，本轮不列排名靠后单位。")
+            self.out.paragraph(f"各单位得分并列，{d.scope}不列排名靠后单位。")
         elif bottom:
             lead = f"排名后{len(bottom)}位的单位为" if len(bottom) <= d.bottom_n else \
                 f"排名后{d.bottom_n}位的单位（含并列，共{len(bottom)}个）为"
@@ -229,12 +248,19 @@ class BulletinWriter:
                 expected = f"应报送单位{d.units_expected}个，" if d.units_expected else ""
                 self.out.paragraph(f"{expected}各单位均按时报送调度材料。")
             else:
-                self.out.paragraph("本轮无报送记录。")
+                self.out.paragraph(f"{d.scope}无报送记录。")
             return
         late = [g for g in d.report_gaps if not g.missing]
         missing = [g for g in d.report_gaps if g.missing]
         expected = f"应报送单位{d.units_expected}个，" if d.units_expected else ""
-        self.out.paragraph(f"{expected}迟报{len(late)}个，未报{len(missing)}个。")
+        times = "个次" if d.quarterly else "个"
+        self.out.paragraph(f"{expected}迟报{len(late)}{times}，未报{len(missing)}{times}。")
+        if any(g.round_label for g in d.report_gaps):
+            rows = [[str(i), g.round_label or DASH, g.unit, "未报" if g.missing else "迟报", _day(g.due_on),
+                     _day(g.submitted_on)] for i, g in enumerate(d.report_gaps, 1)]
+            self.out.table(["序号", "调度月份", "单位", "情况", "报送时限", "实际报送日期"], rows,
+                           center_columns=(0, 1, 3, 4, 5))
+            return
         rows = [[str(i), g.unit, "未报" if g.missing else "迟报", _day(g.due_on), _day(g.submitted_on)]
                 for i, g in enumerate(d.report_gaps, 1)]
         self.out.table(["序号", "单位", "情况", "报送时限", "实际报送日期"], rows,

@@ -139,6 +139,7 @@ class ReportGap:
     due_on: date | None = None
     submitted_on: date | None = None
     items: int | None = None
+    round_label: str | None = None
 
 
 @dataclass
@@ -171,9 +172,16 @@ class BulletinData:
     bottom_n: int = 5
     report_gaps: list[ReportGap] = field(default_factory=list)
     units_expected: int | None = None
+    quarterly: bool = False
+    rounds: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.time_progress_pct = dec(self.time_progress_pct)
+
+    @property
+    def scope(self) -> str:
+        """How the text names the period: ``本轮`` for a round, ``本季度`` for a quarter."""
+        return "本季度" if self.quarterly else "本轮"
 
     def bottom(self) -> list[RankingRow]:
         """The last ``bottom_n`` units, with every unit tied with the n-th from the bottom (as the domain ranks)."""

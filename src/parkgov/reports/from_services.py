@@ -8,15 +8,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from parkgov.domain.errors import DomainError
-from parkgov.domain.period import Period
+from parkgov.domain.period import Period, PeriodKind
 from parkgov.domain.quantity import convert
 from parkgov.services import lookup
 from parkgov.services.access import Actor, require_read
 from parkgov.services.errors import NotFound
-from parkgov.services.rankings import rank_round
+from parkgov.store.models import DispatchRound
+from parkgov.services.errors import InvalidInput
+from parkgov.services.rankings import rank_quarter, rank_round
 from parkgov.services.rounds import round_compliance
 from parkgov.services.status import ParkStatus, compute_status
 from parkgov.services.supervision import list_orders
@@ -96,9 +99,15 @@ def _orders(session: Session, actor: Actor, park_id: int, period: Period):
 
 
 def _ranking(session: Session, actor: Actor, park_id: int, period: Period, status: ParkStatus,
-             bottom_n: int) -> list[RankingRow]:
+             bottom_n: int, rounds: list[str]) -> list[RankingRow]:
+    """The round's ranking, or for a quarter the ranking over its rounds; none without a round."""
+    if not rounds:
+        return []
     try:
-        result = rank_round(session, actor, park_id, period.code, bottom_n)
+        if period.kind is PeriodKind.QUARTER:
+            result = rank_quarter(session, actor, park_id, period.code, bottom_n)
+        else:
+            result = rank_round(session, actor, park_id, period.code, bottom_n)
     except NotFound:
         return []
     red = {}
@@ -109,22 +118,37 @@ def _ranking(session: Session, actor: Actor, park_id: int, period: Period, statu
                        f"按时报送{line['reports_on_time']}/{line['reports_due']}") for line in result["ranking"]]
 
 
-def _gaps(session: Session, actor: Actor, park_id: int, period: Period) -> tuple[list[ReportGap], int | None]:
-    try:
-        result = round_compliance(session, actor, park_id, period.code)
-    except NotFound:
-        return [], None
-    gaps = [ReportGap(u["unit"], u["status"] == "missing", result["deadline"], _day(u["submitted_at"]))
-            for u in result["units"] if u["status"] in ("late", "missing")]
-    return gaps, len(result["units"])
+def _gaps(session: Session, actor: Actor, park_id: int, rounds: list[str],
+          quarterly: bool) -> tuple[list[ReportGap], int | None]:
+    """Late and missing reports of each round; a quarter's gaps name their month."""
+    gaps: list[ReportGap] = []
+    expected: set[str] = set()
+    for code in rounds:
+        try:
+            result = round_compliance(session, actor, park_id, code)
+        except NotFound:
+            continue
+        expected |= {u["unit"] for u in result["units"]}
+        gaps += [ReportGap(u["unit"], u["status"] == "missing", result["deadline"], _day(u["submitted_at"]),
+                           round_label=Period.parse(code).label if quarterly else None)
+                 for u in result["units"] if u["status"] in ("late", "missing")]
+    return gaps, (len(expected) if rounds else None)
 
 
-def _context(session: Session, actor: Actor, park: int | str, period_code: str):
+def _round_codes(session: Session, park_id: int, period: Period) -> list[str]:
+    """The codes of the park's dispatch rounds within ``period``, oldest first."""
+    codes = [Period.month(period.year, m).code for m in period.month_numbers]
+    return list(session.scalars(select(DispatchRound.period).where(DispatchRound.park_id == park_id,
+                                                                   DispatchRound.period.in_(codes))
+                                .order_by(DispatchRound.period)))
+
+
+def _context(session: Session, actor: Actor, park: int | str, period_code: str, quarterly: bool = False):
     park_row = lookup.park(session, park)
     require_read(actor, park_row.id)
-    month = lookup.month_period(period_code)
-    status = compute_status(session, park_row.id, month.end)
-    return park_row, month, status, Period.year_to_date(month.year, month.last_month)
+    period = lookup.quarter_period(period_code) if quarterly else lookup.month_period(period_code)
+    status = compute_status(session, park_row.id, period.end)
+    return park_row, period, status, Period.year_to_date(period.year, period.last_month)
 
 
 def issuer_of(park_name: str) -> str:
@@ -133,31 +157,46 @@ def issuer_of(park_name: str) -> str:
 
 
 def bulletin_data(session: Session, actor: Actor, park: int | str, period_code: str, bottom_n: int = 5,
-                  doc_number: str | None = None, signed_on: date | None = None) -> BulletinData:
-    """The bulletin of the round of ``period_code`` (``2025-06``)."""
-    park_row, month, status, ytd = _context(session, actor, park, period_code)
-    opened, closed, still_open = _orders(session, actor, park_row.id, month)
-    gaps, expected = _gaps(session, actor, park_row.id, month)
+                  doc_number: str | None = None, signed_on: date | None = None,
+                  quarterly: bool = False) -> BulletinData:
+    """The bulletin of the round of ``period_code`` (``2025-06``), or with ``quarterly`` of the quarter
+    (``2025Q2``): the ledger at the quarter's end, orders and reports of its months, the quarter's ranking."""
+    if quarterly:
+        _check_bottom(bottom_n)
+    park_row, period, status, ytd = _context(session, actor, park, period_code, quarterly)
+    rounds = _round_codes(session, park_row.id, period)
+    opened, closed, still_open = _orders(session, actor, park_row.id, period)
+    gaps, expected = _gaps(session, actor, park_row.id, rounds, quarterly)
     return BulletinData(
-        park=park_row.name, round_label=month.code, period_label=ytd.label,
-        head=DocumentHead(f"关于{month.label}重点工作调度情况的通报", issuer_of(park_row.name), doc_number,
+        park=park_row.name, round_label=period.code, period_label=ytd.label,
+        head=DocumentHead(f"关于{period.label}重点工作调度情况的通报", issuer_of(park_row.name), doc_number,
                           signed_on=signed_on or date.today()),
         time_progress_pct=_pct(status.time_progress), indicators=indicator_rows(status), tasks=task_rows(status),
         projects=project_rows(status), orders_opened=opened, orders_closed=closed, orders_still_open=still_open,
-        ranking=_ranking(session, actor, park_row.id, month, status, bottom_n), bottom_n=bottom_n,
-        report_gaps=gaps, units_expected=expected)
+        ranking=_ranking(session, actor, park_row.id, period, status, bottom_n, rounds), bottom_n=bottom_n,
+        report_gaps=gaps, units_expected=expected, quarterly=quarterly, rounds=rounds)
+
+
+def _check_bottom(bottom_n: int) -> None:
+    if not 0 <= bottom_n <= 100:
+        raise InvalidInput("末位单位数应在0到100之间")
 
 
 def summary_data(session: Session, actor: Actor, park: int | str, period_code: str,
                  signed_on: date | None = None) -> SummaryData:
-    """The summary draft up to the month of ``period_code``: annual for December, else half-year."""
-    park_row, month, status, ytd = _context(session, actor, park, period_code)
+    """The summary draft up to the month of ``period_code``: annual for December (a year, ``2025``, means
+    its December), else half-year."""
+    code = period_code.strip()
+    if code.isdigit() and len(code) == 4:
+        code = f"{code}-12"
+    park_row, month, status, ytd = _context(session, actor, park, code)
     annual = month.last_month == 12
     span = "" if annual else ("上半年" if month.last_month == 6 else f"1-{month.last_month}月")
+    title = (f"{park_row.name}{month.year}年工作总结暨{month.year + 1}年工作打算" if annual
+             else f"{park_row.name}{month.year}年{span}工作总结")
     return SummaryData(
         park=park_row.name, year=month.year, period_label=ytd.label,
-        head=DocumentHead(f"{park_row.name}{month.year}年{span}工作总结", issuer_of(park_row.name),
-                          signed_on=signed_on or date.today()),
+        head=DocumentHead(title, issuer_of(park_row.name), signed_on=signed_on or date.today()),
         annual=annual, span=span or "全年", indicators=indicator_rows(status), tasks=task_rows(status), projects=project_rows(status))
 
 

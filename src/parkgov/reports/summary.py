@@ -1,8 +1,9 @@
-"""The half-year or annual work summary DRAFT (工作总结) in the structure of seed 001, from ``SummaryData``.
+"""The half-year or annual work summary DRAFT (工作总结) from ``SummaryData``.
 
-一、重点工作开展情况: （一）经济指标完成情况 as prose, （二）重点项目建设情况, then one
+Title with the issuer and date under it; 一、重点工作开展情况 (annual: 一、2025年主要工作):
+（一）经济指标完成情况, one paragraph per kind of indicator, （二）重点项目建设情况, then one
 section per task category from the units' progress; 二、存在的问题 from red items;
-三、下一步工作打算 from the tasks still open.
+三、下一步工作打算 (annual: 三、2026年工作打算) from the tasks still open.
 """
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from pathlib import Path
 
 from parkgov.reports import charts
 from parkgov.reports.bulletin_data import Light, SummaryData, TaskRow
-from parkgov.reports.formatting import DASH, fmt_amount, fmt_pct, name_list
-from parkgov.reports.gbt9704 import OfficialDocument, chinese_ordinal
-from parkgov.reports.indicator_prose import indicators_paragraph
+from parkgov.reports.formatting import DASH, fmt_pct, name_list
+from parkgov.reports.gbt9704 import OfficialDocument, chinese_ordinal, date_text
+from parkgov.reports.indicator_prose import indicator_paragraphs, prose_amount, prose_unit
 from parkgov.reports.tallies import NO_CATEGORY, group_key, investment_totals
 
 _STAGES = ("新建", "续建", "前期")
@@ -46,21 +47,27 @@ class SummaryWriter:
         self.with_charts = with_charts
         self.out = OfficialDocument()
         self.half = "全年" if data.annual else data.span
+        self.period = f"{data.year}年" if data.annual else data.period_label
+        self.months = "全年" if data.annual else data.period_label.removeprefix(f"{data.year}年").removesuffix("累计")
 
     def write(self) -> OfficialDocument:
         d = self.data
-        self.out.title(d.head.title)
-        self.out.paragraph(f"{d.period_label}，{d.park}围绕年度目标任务，扎实推进各项重点工作。"
-                           f"现将{self.half}工作总结如下：")
+        subtitle = [d.head.issuer] + ([f"（{date_text(d.head.signed_on)}）"] if d.head.signed_on else [])
+        self.out.title(d.head.title, *subtitle)
+        if d.annual:
+            opening = f"现将{d.year}年工作总结及{d.year + 1}年工作打算报告如下："
+        else:
+            opening = f"现将{self.half}工作总结如下："
+        self.out.paragraph(f"{self.period}，{d.park}围绕年度目标任务，扎实推进各项重点工作。{opening}")
         if not (d.indicators or d.tasks or d.projects):
             self.out.note("本期尚无任何调度数据（未录入指标、任务和项目），本稿各部分均为空，请录入数据后重新生成。")
-        self.out.h1("重点工作开展情况")
+        self.out.h1(f"{d.year}年主要工作" if d.annual else "重点工作开展情况")
         self._economy()
         self._projects()
         self._categories()
         self.out.h1("存在的问题")
         self._problems()
-        self.out.h1("下一步工作打算")
+        self.out.h1(f"{d.year + 1}年工作打算" if d.annual else "下一步工作打算")
         self._next_steps()
         self.out.sign_off(d.head.issuer, d.head.signed_on)
         return self.out
@@ -70,9 +77,11 @@ class SummaryWriter:
         if not d.indicators:
             self.out.h2("经济指标完成情况", "本期未录入经济指标数据。")
             return
-        text, notes = indicators_paragraph(d.indicators, d.period_label, d.park)
-        self.out.h2("经济指标完成情况", text)
-        for note in notes:
+        prose = indicator_paragraphs(d.indicators, self.period, d.park)
+        self.out.h2("经济指标完成情况", prose.paragraphs[0])
+        for text in prose.paragraphs[1:]:
+            self.out.paragraph(text)
+        for note in prose.notes:
             self.out.note(note)
         if self.with_charts:
             tp = next((r.time_progress_pct for r in d.indicators if r.time_progress_pct is not None), None)
@@ -87,19 +96,19 @@ class SummaryWriter:
             return
         stages = [f"{s}{sum(p.stage == s for p in d.projects)}个" for s in _STAGES
                   if any(p.stage == s for p in d.projects)]
-        text = f"{d.year}年度重点项目{len(d.projects)}个" + (f"，其中{'、'.join(stages)}" if stages else "") + "。"
-        amounts = []
+        parts = [f"{d.year}年度重点项目{len(d.projects)}个" + (f"，其中{'、'.join(stages)}" if stages else "")]
+        shown = prose_unit([totals.total, totals.annual_plan, totals.completed], totals.unit)
         if totals.total is not None:
-            amounts.append(f"项目计划总投资{fmt_amount(totals.total, totals.unit)}")
+            parts.append(f"项目计划总投资{prose_amount(totals.total, totals.unit, shown)}")
         if totals.annual_plan is not None:
-            amounts.append(f"{d.year}年计划投资{fmt_amount(totals.annual_plan, totals.unit)}")
+            parts.append(f"年度计划投资{prose_amount(totals.annual_plan, totals.unit, shown)}")
         if totals.completed is not None:
-            amounts.append(f"{d.period_label}已累计完成投资{fmt_amount(totals.completed, totals.unit)}")
+            parts.append(f"{self.months}累计完成投资{prose_amount(totals.completed, totals.unit, shown)}")
         if totals.completion_pct is not None:
-            amounts.append(f"完成年度投资计划的{fmt_pct(totals.completion_pct)}")
-        if amounts:
-            text += "，".join(amounts) + "。"
-        self.out.h2("重点项目建设情况", text)
+            parts.append(f"完成年度投资计划的{fmt_pct(totals.completion_pct)}")
+        elif totals.completed is not None:
+            parts.append(f"年度计划投资未填报或为0，完成比例以「{DASH}」表示")
+        self.out.h2("重点项目建设情况", "，".join(parts) + "。")
         if totals.excluded:
             self.out.note(f"{name_list(totals.excluded, counter='个')}的投资以其他币种计，未计入上述合计。")
         if self.with_charts:
@@ -125,7 +134,7 @@ class SummaryWriter:
             found = True
             parts = []
             if r.actual is not None:
-                parts.append(f"{d.period_label}完成{fmt_amount(r.actual, r.unit)}")
+                parts.append(f"{self.period}完成{prose_amount(r.actual, r.unit)}")
             if r.completion_pct is not None:
                 parts.append(f"完成年度目标的{fmt_pct(r.completion_pct)}")
             if r.time_progress_pct is not None and r.completion_pct is not None:
@@ -145,8 +154,9 @@ class SummaryWriter:
             if p.light is not Light.RED:
                 continue
             found = True
-            parts = [f"年度计划投资{fmt_amount(p.annual_plan, p.money_unit)}",
-                     f"累计完成{fmt_amount(p.completed, p.money_unit)}"]
+            shown = prose_unit([p.annual_plan, p.completed], p.money_unit)
+            parts = [f"年度计划投资{prose_amount(p.annual_plan, p.money_unit, shown)}",
+                     f"累计完成{prose_amount(p.completed, p.money_unit, shown)}"]
             if p.completion_pct is not None:
                 parts.append(f"完成年度计划的{fmt_pct(p.completion_pct)}")
             text = "，".join(x for x in parts if DASH not in x) or "投资数据未报送"
