@@ -79,7 +79,8 @@ def visible_parks(session: Session, actor: Actor) -> list[dict]:
     query = select(Park).order_by(Park.id)
     if actor.role not in (Role.admin, Role.viewer):
         query = query.where(Park.id == actor.park_id)
-    return [{"id": p.id, "name": p.name, "is_demo": p.is_demo} for p in session.scalars(query)]
+    return [{"id": p.id, "name": p.name, "short_name": p.short_name, "is_demo": p.is_demo}
+            for p in session.scalars(query)]
 
 
 def default_as_of(park: dict | None, today: date | None = None) -> date:

@@ -4,11 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import APIRouter, Query
-from sqlalchemy import select
 
-from parkgov.services import dashboard, rankings, status
-from parkgov.services.access import Role
-from parkgov.store.models import Park
+from parkgov.services import accounts, dashboard, rankings, status
 from parkgov.web.api.deps import ActorDep, SessionDep
 
 router = APIRouter(tags=["状态与排名"])
@@ -19,10 +16,8 @@ Bottom = Query(default=5, ge=0, le=100, description="末位单位数")
 
 @router.get("/parks", summary="可查看的园区")
 def list_parks(session: SessionDep, actor: ActorDep) -> list[dict]:
-    query = select(Park).order_by(Park.id)
-    if actor.role not in (Role.admin, Role.viewer):
-        query = query.where(Park.id == actor.park_id)
-    return [{"id": p.id, "name": p.name, "short_name": p.short_name} for p in session.scalars(query)]
+    return [{"id": p["id"], "name": p["name"], "short_name": p["short_name"]}
+            for p in accounts.visible_parks(session, actor)]
 
 
 @router.get("/parks/{park}/status", summary="指标、任务、项目的完成率、序时进度与红黄绿灯")
