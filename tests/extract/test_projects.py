@@ -304,3 +304,9 @@ def test_a_plain_text_project_table_cut_by_its_section_lines():
         ("锂电材料", "industrial", "new", Amount(50000, "万元")),
         ("光伏组件", "industrial", "continued", Amount(30000, "万元")),
         ("园区道路", "infrastructure", "new", Amount(12000, "万元"))]
+
+
+def test_a_stage_noted_after_the_project_name():
+    rows = [["序号", "项目名称", "总投资（万元）"], ["1", "园区污水管网（续建）", "3000"], ["2", "电子元件厂（二期）", "5000"]]
+    assert [(p.name, p.stage) for p in table_projects(make_doc(rows).tables[0])] == [
+        ("园区污水管网（续建）", "continued"), ("电子元件厂（二期）", None)]

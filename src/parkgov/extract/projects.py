@@ -51,6 +51,7 @@ _STAGE_WORDS = re.compile(r"新建|续建|前期|新开工|在建|储备")
 _NOT_BUILD = re.compile(r"引进|签约|招商|包装|申报|争取|谋划|对接|洽谈|落地")
 _LEAD_WORDS = re.compile(r"^(?:其中|全年|全区|共有|共计|共|计划|实施|今年|年内|累计|新增|有|包括|含|园区|开发区|"
                          r"安排|部署|确定|列入|纳入|推进|牵头)+")
+_NAME_NOTE = re.compile(r"[（(]([^（()）]{1,6})[)）]$")
 _UNIT_NOTE = re.compile(r"单位[:：]((?:亿|万)?(?:美)?元)")
 _SECTION_SEQ = re.compile(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、.．]?$")
 _SECTION_NAME = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．])?(?:新建|续建|前期|新开工|在建|储备|产业|工业|"
@@ -272,7 +273,8 @@ def table_projects(table: Table, default_unit: str | None = None) -> list[Projec
         out.append(ProjectFact(
             name=name,
             category=category_of(by_role.get("category")) or category,
-            stage=stage_of(by_role.get("stage")) or _stage_word(by_role.get("category")) or stage,
+            stage=(stage_of(by_role.get("stage")) or _stage_word(by_role.get("category"))
+                   or _stage_word("".join(_NAME_NOTE.findall(name))) or stage),
             total_investment=amounts.get("total"),
             annual_plan=amounts.get("annual"),
             completed=amounts.get("completed"),
