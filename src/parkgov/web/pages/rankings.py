@@ -48,7 +48,8 @@ def rankings_page(page: PageDep):
                           for r in result["ranking"]]}
     return page.render("rankings.html", result=result, compliance=compliance, rounds=all_rounds, quarters=quarters,
                        period=None if quarter else period, quarter=quarter, chart=chart,
-                       downloads=reports_available() and bool(period) and not quarter)
+                       downloads=reports_available() and bool(period) and not quarter,
+                       quarter_download=reports_available() and bool(quarter))
 
 
 def _file(data_path: Path, media: str, name: str) -> Response:
@@ -71,6 +72,17 @@ def bulletin_download(period: str, page: PageDep):
     out = Path(tempfile.mkstemp(suffix=".docx")[1])
     write_bulletin(data, out)
     return _file(out, DOCX, f"{page.park['name']}{period}调度通报.docx")
+
+
+@router.get("/rankings/quarter/{quarter}/bulletin.docx")
+def quarter_bulletin_download(quarter: str, page: PageDep):
+    from parkgov.reports.bulletin import write_bulletin
+    from parkgov.reports.from_services import bulletin_data
+
+    data = bulletin_data(page.session, page.actor, page.park_id, quarter, quarterly=True)
+    out = Path(tempfile.mkstemp(suffix=".docx")[1])
+    write_bulletin(data, out)
+    return _file(out, DOCX, f"{page.park['name']}{quarter}季度调度通报.docx")
 
 
 @router.get("/rankings/{period}/ledgers.xlsx")
