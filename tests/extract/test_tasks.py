@@ -105,7 +105,7 @@ def test_project_and_indicator_tables_are_not_task_tables():
 PROSE = """桃源经开区优化营商环境实施方案
 一、重点任务
 （一）提升服务效能
-1.推行一网通办。实现涉企事项全程网办，2024年6月底前网办率达到95%以上。（牵头单位：区行政审批局；配合单位：区大数据中心、区住建（交通）局）
+1.推行一网通办。实现涉企事项全程网办，2024年6月底前网办率达到95%以上。（牵头单位：区行政审批局；配合单位：区大数据中心、区城建（交通）局）
 2.建立企业服务专员制度。为每家规上企业配备服务专员。
 3.开展暖企行动。
 每月走访企业不少于30家。
@@ -123,7 +123,7 @@ def test_numbered_duties_with_labelled_units_are_tasks():
     one, three, four = tasks
     assert one.category == "提升服务效能" and one.item == "推行一网通办"
     assert one.departments == ["区行政审批局"]
-    assert one.co_units == ["区大数据中心", "区住建（交通）局"]
+    assert one.co_units == ["区大数据中心", "区城建（交通）局"]
     assert one.deadline == "2024年6月底前"
     assert "牵头单位" not in one.requirement
     assert three.leaders == ["刘新民", "陈静"] and three.departments == ["区经发局"]
@@ -138,7 +138,7 @@ def test_duty_offsets_point_at_the_numbered_line():
 
 
 def test_parenthesis_of_plain_words_is_not_a_list_of_units():
-    doc = make_doc("（一）发展产业\n1.做强主导产业。培育龙头企业（含专精特新企业）。\n")
+    doc = make_doc("（一）发展产业\n1.壮大特色产业。培育骨干企业（含专精特新企业）。\n")
     assert extract_tasks(doc, DocumentInfo()) == []
 
 
@@ -146,7 +146,7 @@ def test_parenthesis_of_plain_words_is_not_a_list_of_units():
     ("李  明", ["李明"]),
     ("李  明\n辛  勤", ["李明", "辛勤"]),
     ("周远航、柯正", ["周远航", "柯正"]),
-    ("发改局              财政局\n自然资源局            西投公司", ["发改局", "财政局", "自然资源局", "西投公司"]),
+    ("发改局              财政局\n自然资源局            青投公司", ["发改局", "财政局", "自然资源局", "青投公司"]),
     ("住建（交通、水利）局，工  会", ["住建（交通、水利）局", "工会"]),
     ("县发改局等", ["县发改局"]),
     ("", []),
@@ -444,7 +444,7 @@ def test_organs_written_among_leaders_are_departments():
 
 def test_a_labelled_unit_list_split_by_role_verbs():
     text = ("（一）规划先行\n"
-            "1.加快调区扩区。完成调区扩区报批。（责任单位：县发改局牵头，县财政局、县自然资源局配合）\n"
+            "1.完善园区规划。完成控规修编。（责任单位：县发改局牵头，县财政局、县自然资源局配合）\n"
             "2.完善基础设施。新建道路10公里。\n责任单位：县住建局、青岚经开区\n")
     tasks = extract_tasks(make_doc(text), DocumentInfo())
     assert [(t.seq, t.departments, t.co_units) for t in tasks] == [
