@@ -34,6 +34,22 @@ def _edge_bulletin() -> BulletinData:
         report_gaps=[ReportGap("未报单位", True)], units_expected=0)
 
 
+def _empty_quarter() -> BulletinData:
+    return BulletinData(park="空白园区", round_label="2025-Q3", period_label="2025年1-9月", quarterly=True,
+                        head=DocumentHead(title="关于2025年第三季度重点工作调度情况的通报", issuer="空白园区管委会"))
+
+
+def _edge_annual() -> SummaryData:
+    return SummaryData(
+        park="边界园区", year=2025, period_label="2025年1-12月", annual=True,
+        head=DocumentHead("边界园区2025年工作总结暨2026年工作打算", "边界园区管委会"),
+        indicators=[IndicatorRow("税收", "亿元", target=None, actual=Decimal("1.2"), yoy_pct=Decimal("0")),
+                    IndicatorRow("工业投资", "万元", target=Decimal("0"), actual=Decimal("0"), light="red"),
+                    IndicatorRow("营业收入", "亿元", target=Decimal("10"), actual=None)],
+        projects=[ProjectRow("零计划项目", "万元", stage="新建", annual_plan=Decimal("0"), completed=Decimal("300"),
+                             light="red")])
+
+
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
     out = tmp_path_factory.mktemp("bad")
@@ -44,6 +60,8 @@ def written(tmp_path_factory):
                                                    head=DocumentHead("空白园区2025年上半年工作总结", "空白园区管委会",
                                                                      signed_on=date(2025, 7, 1))),
                                        out / "empty_summary.docx"),
+        "empty_quarter": write_bulletin(_empty_quarter(), out / "empty_quarter.docx"),
+        "edge_annual": write_summary(_edge_annual(), out / "edge_annual.docx"),
     }
 
 
@@ -85,6 +103,30 @@ def test_a_summary_without_data(written, rendered):
     for needle in ("本期尚无任何调度数据", "本期未录入经济指标数据。", "本期无亮红灯事项", "本期未录入重点任务。"):
         assert needle in text
     assert "二、存在的问题" in squeeze(rendered["empty_summary"].text)
+
+
+def test_a_quarter_without_data_still_gives_a_bulletin(written, rendered):
+    text = _text(written["empty_quarter"])
+    for needle in ("现将2025年第三季度重点工作调度情况通报如下。本季度未开展调度。", "本季度调度尚无任何数据",
+                   "本季度未录入经济指标数据。", "本季度未进行单位排名。", "本季度无报送记录。"):
+        assert needle in text
+    assert "本轮" not in text
+    assert "本季度未开展调度" in squeeze(rendered["empty_quarter"].text)
+
+
+def test_an_annual_summary_with_zero_targets_and_plans_writes_dashes_and_notes(written, rendered):
+    text = _text(written["edge_annual"])
+    assert "（一）经济指标完成情况。2025年，边界园区完成工业投资0万元。" in text
+    assert "税收方面，实现税收1.20亿元，与上年同期持平。" in text
+    assert "注：营业收入本期暂无实际完成数据，未列入上文。" in text
+    assert "注：税收未设定年度目标，未计算完成率。" in text and "注：工业投资年度目标为0，无法计算完成率。" in text
+    assert "2025年度重点项目1个，其中新建1个，年度计划投资0万元，全年累计完成投资300万元。" in text
+    assert "注：项目年度计划投资合计为0或未填报，完成年度投资计划的比例无法计算（以「—」表示）。" in text
+    assert "（一）工业投资完成进度滞后。2025年完成0万元，年度目标为0，无法计算完成率。" in text
+    assert "零计划项目建设进度滞后。年度计划投资0万元，累计完成300万元。" in text
+    assert "三、2026年工作打算" in text and "本期未录入重点任务。" in text
+    assert "division" not in text.lower() and "nan" not in text.lower() and "None" not in text
+    assert rendered["edge_annual"].pages >= 1
 
 
 def test_charts_with_nothing_to_draw_are_left_out():

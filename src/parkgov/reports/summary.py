@@ -106,9 +106,9 @@ class SummaryWriter:
             parts.append(f"{self.months}累计完成投资{prose_amount(totals.completed, totals.unit, shown)}")
         if totals.completion_pct is not None:
             parts.append(f"完成年度投资计划的{fmt_pct(totals.completion_pct)}")
-        elif totals.completed is not None:
-            parts.append(f"年度计划投资未填报或为0，完成比例以「{DASH}」表示")
         self.out.h2("重点项目建设情况", "，".join(parts) + "。")
+        if totals.completion_pct is None and totals.completed is not None:
+            self.out.note(f"项目年度计划投资合计为0或未填报，完成年度投资计划的比例无法计算（以「{DASH}」表示）。")
         if totals.excluded:
             self.out.note(f"{name_list(totals.excluded, counter='个')}的投资以其他币种计，未计入上述合计。")
         if self.with_charts:
@@ -143,6 +143,8 @@ class SummaryWriter:
                     parts.append(f"低于序时进度{fmt_pct(gap).rstrip('%')}个百分点")
             if r.actual is None:
                 parts.append("本期未报送数据")
+            elif r.completion_pct is None and r.target_growth_pct is None:
+                parts.append("未设定年度目标，无法计算完成率" if r.target is None else "年度目标为0，无法计算完成率")
             self.out.h2(f"{r.name}完成进度滞后", "，".join(parts) + "。" + (r.note or ""))
         for t in d.tasks:
             if t.light is not Light.RED:
