@@ -49,6 +49,7 @@ def demo_command(
         fail(f"找不到文件夹：{from_dir}")
     if not no_serve and not _port_free(port):
         fail(f"端口 {port} 已被占用：请先停止占用它的程序，或用 --port 指定其他端口（例如 --port 8080）")
+    echo("正在生成演示数据：导入文件，再生成 2025 年 1-10 月的调度、填报和督办（约需一到三分钟）…")
     try:
         if from_dir is not None:
             result = build_from_folder(url, from_dir, password, echo)
