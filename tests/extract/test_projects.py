@@ -72,7 +72,7 @@ def test_project_rows_point_at_their_rows():
 
 PROSE = ("二、项目建设\n今年全区共安排重点建设项目20个，其中产业项目14个（新建项目8个、续建项目4个、前期项目2个），"
          "基础设施项目6个。项目总投资56.3亿元，年度计划投资18亿元，1-9月累计完成投资11.2亿元。\n"
-         "力争新引进产业项目10个以上。\n")
+         "力争招商引进工业项目10个以上。\n")
 
 
 def test_prose_counts_and_investments_become_aggregates():

@@ -3,7 +3,7 @@
 A deadline cell is kept as written (``2026年9月底前``, ``上半年``, ``每月``, ``长期坚持``).
 In running text only explicit limits count: ``…前`` (``2026 年 9 月底前``, ``6月底前``,
 ``2025年前``), ``“十四五”期间``, a period (``上半年``, ``三季度``, ``年底``) or a year
-that opens a clause (``到2025年，``, ``2025年，要实现…``). Blanks are removed.
+that opens a clause (``到2025年，``, ``2026年，要…``). Blanks are removed.
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ Amounts keep the unit as written: the cell's (``1.2亿元``), else the column's
 names). Section rows (``一、产业项目``, ``（一）新建项目``, ``一｜续建项目``) set the category and
 stage of the rows below; 合计/小计 rows are not projects.
 
-Prose: ``全年建设项目34个，其中产业项目21个(新建项目12个、…)…项目总投资415779万元`` gives
+Prose: ``全年建设项目26个，其中产业项目15个(新建项目9个、…)…项目总投资308600万元`` gives
 one aggregate per stated count (``建设项目（合计）``, ``产业项目``, ``产业项目（新建）`` …) and
 the stated investments go to the sentence's first aggregate; a ``其中…`` sentence breaks down
 the total of the sentence before.
