@@ -4,24 +4,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from monthly_ledger import build_ledger
-from parkgov.cli import app
-
-PARK = "白沙洲经开区"
+from ledger_cli import PARK, ledger_cli
 
 
 @pytest.fixture
 def cli(db_url, session_factory, monkeypatch):
-    build_ledger(session_factory, PARK, users=False)
-    monkeypatch.setenv("PARKGOV_DATABASE_URL", db_url)
-    runner = CliRunner()
-
-    def run(*args: str):
-        return runner.invoke(app, list(args))
-
-    return run
+    return ledger_cli(db_url, session_factory, monkeypatch)
 
 
 def _refused(result, word: str) -> None:

@@ -4,23 +4,13 @@ from __future__ import annotations
 import pytest
 from docx import Document
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from monthly_ledger import build_ledger
-from parkgov.cli import app
-
-PARK = "白沙洲经开区"
+from ledger_cli import PARK, ledger_cli
 
 
 @pytest.fixture
 def cli(db_url, session_factory, monkeypatch):
-    build_ledger(session_factory, PARK, users=False)
-    monkeypatch.setenv("PARKGOV_DATABASE_URL", db_url)
-    runner = CliRunner()
-
-    def run(*args: str):
-        return runner.invoke(app, list(args))
-
+    run = ledger_cli(db_url, session_factory, monkeypatch)
     assert run("round", "open", "--park", PARK, "--period", "2025-06", "--deadline", "2025-07-05").exit_code == 0
     return run
 
