@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from parkgov.domain.errors import DomainError
@@ -16,11 +15,9 @@ from parkgov.domain.period import Period, PeriodKind
 from parkgov.domain.quantity import convert
 from parkgov.services import lookup
 from parkgov.services.access import Actor, require_read
-from parkgov.services.errors import NotFound
-from parkgov.store.models import DispatchRound
-from parkgov.services.errors import InvalidInput
+from parkgov.services.errors import InvalidInput, NotFound
 from parkgov.services.rankings import rank_quarter, rank_round
-from parkgov.services.rounds import round_compliance
+from parkgov.services.rounds import list_rounds, round_compliance
 from parkgov.services.status import ParkStatus, compute_status
 from parkgov.services.supervision import list_orders
 from parkgov.reports.bulletin_data import (BulletinData, DocumentHead, IndicatorRow, LedgerData, Light, ProjectRow,
@@ -135,12 +132,9 @@ def _gaps(session: Session, actor: Actor, park_id: int, rounds: list[str],
     return gaps, (len(expected) if rounds else None)
 
 
-def _round_codes(session: Session, park_id: int, period: Period) -> list[str]:
+def _round_codes(session: Session, actor: Actor, park_id: int, period: Period) -> list[str]:
     """The codes of the park's dispatch rounds within ``period``, oldest first."""
-    codes = [Period.month(period.year, m).code for m in period.month_numbers]
-    return list(session.scalars(select(DispatchRound.period).where(DispatchRound.park_id == park_id,
-                                                                   DispatchRound.period.in_(codes))
-                                .order_by(DispatchRound.period)))
+    return sorted(r["period"] for r in list_rounds(session, actor, park_id) if period.covers(Period.parse(r["period"])))
 
 
 def _context(session: Session, actor: Actor, park: int | str, period_code: str, quarterly: bool = False):
@@ -164,7 +158,7 @@ def bulletin_data(session: Session, actor: Actor, park: int | str, period_code: 
     if quarterly:
         _check_bottom(bottom_n)
     park_row, period, status, ytd = _context(session, actor, park, period_code, quarterly)
-    rounds = _round_codes(session, park_row.id, period)
+    rounds = _round_codes(session, actor, park_row.id, period)
     opened, closed, still_open = _orders(session, actor, park_row.id, period)
     gaps, expected = _gaps(session, actor, park_row.id, rounds, quarterly)
     return BulletinData(
@@ -197,7 +191,8 @@ def summary_data(session: Session, actor: Actor, park: int | str, period_code: s
     return SummaryData(
         park=park_row.name, year=month.year, period_label=ytd.label,
         head=DocumentHead(title, issuer_of(park_row.name), signed_on=signed_on or date.today()),
-        annual=annual, span=span or "全年", indicators=indicator_rows(status), tasks=task_rows(status), projects=project_rows(status))
+        annual=annual, span=span or "全年", indicators=indicator_rows(status), tasks=task_rows(status),
+        projects=project_rows(status))
 
 
 def ledger_data(session: Session, actor: Actor, park: int | str, period_code: str) -> LedgerData:
