@@ -1,10 +1,13 @@
 """API: users and tokens, read scopes across parks, status/dashboard/ranking queries, OpenAPI."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import date
+
+from sqlalchemy import select, update
 
 from monthly_ledger import build_ledger
-from parkgov.store.models import User
+from parkgov.services.accounts import DEMO_AS_OF
+from parkgov.store.models import Park, User
 
 
 def test_openapi_lists_the_api(client):
@@ -71,3 +74,16 @@ def test_every_api_route_refuses_a_request_without_token(client, ledger):
             assert r.status_code == 401, (method, path, r.status_code)
             checked += 1
     assert checked >= 20
+
+
+def test_status_and_dashboard_default_to_the_demo_day_for_a_demo_park(client, ledger, auth, session_factory):
+    base = f"/api/v1/parks/{ledger.park_id}"
+    today = date.today().isoformat()
+    assert client.get(f"{base}/status", headers=auth("coord")).json()["as_of"] == today
+    with session_factory() as s:
+        s.execute(update(Park).where(Park.id == ledger.park_id).values(is_demo=True))
+        s.commit()
+    assert client.get(f"{base}/status", headers=auth("coord")).json()["as_of"] == DEMO_AS_OF.isoformat()
+    assert client.get(f"{base}/dashboard", headers=auth("coord")).json()["as_of"] == DEMO_AS_OF.isoformat()
+    asked = client.get(f"{base}/status", params={"as_of": "2025-06-30"}, headers=auth("coord")).json()
+    assert asked["as_of"] == "2025-06-30"

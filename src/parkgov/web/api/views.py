@@ -4,14 +4,22 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import APIRouter, Query
+from sqlalchemy.orm import Session
 
-from parkgov.services import accounts, dashboard, rankings, status
+from parkgov.services import accounts, dashboard, lookup, rankings, status
 from parkgov.web.api.deps import ActorDep, SessionDep
 
 router = APIRouter(tags=["状态与排名"])
 
-AsOf = Query(default=None, description="截至日期，默认今天，如 2025-10-31")
+AsOf = Query(default=None, description="截至日期，默认今天（演示园区为演示数据截至日），如 2025-10-31")
 Bottom = Query(default=5, ge=0, le=100, description="末位单位数")
+
+
+def _as_of(session: Session, park: str, as_of: date | None) -> date:
+    """The asked date, else the pages' default: today, or the demo day for a demo park."""
+    if as_of is not None:
+        return as_of
+    return accounts.default_as_of({"is_demo": lookup.park(session, park).is_demo})
 
 
 @router.get("/parks", summary="可查看的园区")
@@ -23,13 +31,13 @@ def list_parks(session: SessionDep, actor: ActorDep) -> list[dict]:
 @router.get("/parks/{park}/status", summary="指标、任务、项目的完成率、序时进度与红黄绿灯")
 def park_status(park: str, session: SessionDep, actor: ActorDep, as_of: date | None = AsOf,
                 year: int | None = Query(default=None, ge=1900, le=2200)) -> dict:
-    return status.park_status(session, actor, park, as_of, year)
+    return status.park_status(session, actor, park, _as_of(session, park, as_of), year)
 
 
 @router.get("/parks/{park}/dashboard", summary="园区概览")
 def park_dashboard(park: str, session: SessionDep, actor: ActorDep, as_of: date | None = AsOf,
                    bottom: int = Bottom) -> dict:
-    return dashboard.park_dashboard(session, actor, park, as_of, bottom)
+    return dashboard.park_dashboard(session, actor, park, _as_of(session, park, as_of), bottom)
 
 
 @router.get("/parks/{park}/rankings/rounds/{period}", summary="月度调度排名")
