@@ -28,11 +28,6 @@ def indicator_key(name: str) -> str:
     return key or "".join((name or "").split())
 
 
-def same_indicator(a: str, b: str) -> bool:
-    """True when two written names are the same indicator (exact or compatible)."""
-    return indicator_key(a) == indicator_key(b)
-
-
 @dataclass(frozen=True)
 class IndicatorMatch:
     """How an indicator name of the document was resolved to an existing indicator (or to none)."""
