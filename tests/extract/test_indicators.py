@@ -19,10 +19,10 @@ SUMMARY = """青峰高新区2024年工作总结
 1-11月，全区完成规模以上工业总产值286.4亿元，同比增长7.6%；规模以上工业增加值同比增长8.1%；实现财政总收入12.35亿元，比上年同期下降2.3%。
 全年共实施重点项目46个，其中新开工项目18个、续建5个，完成投资58.7亿元，占年度计划投资65亿元的90.3%。
 新认定国家高新技术企业17家，总数达到93家。帮助企业招工3千余人，发放稳岗补贴一千二百万元，申请发明专利两百余件。
-园区400亩储备用地征收工作全部完成，引进宁远电子等4家企业入驻。
+园区350亩储备用地征收工作全部完成，引进宁远电子等4家企业入驻。
 二、2025年工作打算
 力争地区生产总值增长6%左右，固定资产投资年均增长10%，达到80亿元；实际利用外资不低于2000万美元。
-印发文号：青高新发〔2025〕3号，2025年1月8日。构建“1+3+N”产业体系，打造“两区一城”，建设220KV变电站和G105国道，实施“十四五”规划，位列全省第3名。
+印发文号：青高新发〔2025〕3号，2025年1月8日。构建“1+3+N”产业体系，打造“两区一城”，建设110KV变电站和G207国道，实施“十四五”规划，位列全省第3名。
 """
 
 
@@ -56,7 +56,7 @@ def _find(facts, value, unit):
     (3000, "人", "帮助企业招工", None, ">="),
     (1200, "万元", "发放稳岗补贴", None, None),
     (200, "件", "申请发明专利", None, ">="),
-    (400, "亩", "园区储备用地征收", None, None),
+    (350, "亩", "园区储备用地征收", None, None),
     (4, "家", "企业入驻", None, None),
     (80, "亿元", "固定资产投资", 10, None),
     (2000, "万美元", "实际利用外资", None, ">="),
@@ -202,8 +202,8 @@ def test_a_count_whose_unit_was_left_out():
 
 
 def test_fraction_across_a_line_break_takes_the_unfinished_clause():
-    facts = indicators_in_text("其中新材料产业营业收入在全区总量中的占比尚不足\n\n四分之一，", kind="actual")
-    assert [(f.name, f.value, f.unit) for f in facts] == [("新材料产业营业收入在全区总量中的占比", 0.25, None)]
+    facts = indicators_in_text("其中电子信息产业产值在全区工业中的占比尚不足\n\n四分之一，", kind="actual")
+    assert [(f.name, f.value, f.unit) for f in facts] == [("电子信息产业产值在全区工业中的占比", 0.25, None)]
 
 
 def _table_doc(text: str, name: str = "t.xlsx") -> Document:
@@ -266,11 +266,11 @@ def test_a_bare_count_after_a_comma_is_named_by_the_clause_before():
 
 
 def test_kind_and_comparator_carry_through_a_sentence():
-    text = "全年预计实现营业收入突破60亿元，利润3亿元，新增就业500人。进入全省前20名，内联引资年均增速不低于12%，达到30亿元。"
+    text = "全年预计实现营业收入突破60亿元，利润3亿元，新增就业500人。进入全省前20名，引进内资年均增速不低于12%，达到30亿元。"
     facts = extract_indicators(_doc(text), DocumentInfo(genre="summary"))
     assert [(f.name, f.value, f.kind, f.comparator) for f in facts] == [
         ("营业收入", 60, "target", ">="), ("利润", 3, "target", None), ("新增就业", 500, "target", None),
-        ("进入全省", 20, "actual", "<="), ("内联引资", 30, "actual", ">=")]
+        ("进入全省", 20, "actual", "<="), ("引进内资", 30, "actual", ">=")]
 
 
 def test_growth_after_a_share_belongs_to_the_amount_and_notes_stay_in_names():
@@ -303,8 +303,8 @@ def test_a_ladder_of_thresholds_keeps_its_subject():
 
 
 def test_listed_siblings_share_the_first_ones_verb():
-    facts = indicators_in_text("力争新增规上工业企业5家以上、高新技术企业2家以上、科技型中小企业3家以上。")
-    assert [f.name for f in facts] == ["新增规上工业企业", "新增高新技术企业", "新增科技型中小企业"]
+    facts = indicators_in_text("力争新增规上工业企业8家以上、专精特新企业4家以上、科技型中小企业6家以上。")
+    assert [f.name for f in facts] == ["新增规上工业企业", "新增专精特新企业", "新增科技型中小企业"]
 
 
 def test_a_sentence_split_by_a_blank_line_is_joined():
