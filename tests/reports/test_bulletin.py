@@ -94,7 +94,8 @@ def test_supervision_ranking_and_reporting(doc, data):
     assert "尚未办结4件" in text
     ranking = _body(_table(doc, "名次", "单位"))
     assert [r[1] for r in ranking] == [r.unit for r in sorted(data.ranking, key=lambda r: r.rank)]
-    assert ranking[0][2] == str(data.ranking[0].score)
+    assert ranking[0][2] == f"{data.ranking[0].score:.2f}"
+    assert all(len(r[2].split(".")[1]) == 2 for r in ranking), "scores all with two decimals"
     bottom = [r.unit for r in sorted(data.ranking, key=lambda r: r.rank)][-data.bottom_n:]
     assert f"排名后{data.bottom_n}位的单位为：{'、'.join(bottom)}。" in text
     gaps = _body(_table(doc, "序号", "单位"))

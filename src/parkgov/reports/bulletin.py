@@ -228,7 +228,7 @@ class BulletinWriter:
             self.out.paragraph(f"{d.scope}未进行单位排名。")
             return
         ordered = sorted(d.ranking, key=lambda r: r.rank)
-        rows = [[str(r.rank), r.unit, fmt_number(r.score), str(r.tasks), str(r.red), r.note or ""] for r in ordered]
+        rows = [[str(r.rank), r.unit, fmt_pct_bare(r.score, 2), str(r.tasks), str(r.red), r.note or ""] for r in ordered]
         self.out.table(["名次", "单位", "得分", "任务数", "红灯数", "备注"], rows,
                        center_columns=(0, 2, 3, 4))
         bottom = d.bottom()
