@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from parkgov.cli_session import fail
+
 _CHANGE = {"new": "新增", "changed": "修改", "removed": "撤销", "unchanged": "不变"}
 _KIND = {"indicator": "指标", "actual": "实际值", "task": "任务", "project": "项目"}
 _FIELD = {"category": "类别", "requirement": "任务要求", "deadline_text": "完成时限", "deadline": "截止日期",
@@ -122,7 +124,7 @@ def import_command(
     from parkgov.services.importing import import_file
     from parkgov.store.database import make_engine, make_session_factory
 
-    console, err = Console(), Console(stderr=True)
+    console = Console()
 
     def confirm(plan) -> bool:
         if yes:
@@ -140,12 +142,9 @@ def import_command(
                               create_park=create_park, show=lambda p: render_plan(p, console),
                               actor=f"cli:{getpass.getuser()}")
     except DomainError as exc:
-        err.print(exc.message, markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
+        fail(exc.message)
     except SQLAlchemyError as exc:
-        err.print(f"数据库出错（{type(exc).__name__}），未作任何更改：请先运行 parkgov init，并检查 PARKGOV_DATABASE_URL",
-                  markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
+        fail(f"数据库出错（{type(exc).__name__}），未作任何更改：请先运行 parkgov init，并检查 PARKGOV_DATABASE_URL")
     finally:
         engine.dispose()
     console.print(outcome.message, markup=False, highlight=False, soft_wrap=True)
