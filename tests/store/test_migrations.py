@@ -28,7 +28,7 @@ def test_models_and_migrations_do_not_drift(db_url):
 
 def test_upgrading_again_keeps_data(db_url, session_factory):
     with session_factory.begin() as s:
-        park = Park(name="安化经开区")
+        park = Park(name="青禾经开区")
         s.add(park)
         s.flush()
         s.add(Unit(park_id=park.id, name="科工局"))
@@ -50,7 +50,7 @@ def test_upgrade_from_the_first_revision_keeps_rows(db_url, engine):
     command.downgrade(alembic_config(db_url), "0001")
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO parks (id, name, created_at, version, is_demo) "
-                          "VALUES (1, '安化经开区', CURRENT_TIMESTAMP, 1, false)"))
+                          "VALUES (1, '青禾经开区', CURRENT_TIMESTAMP, 1, false)"))
         conn.execute(text("INSERT INTO park_settings (park_id, green_gap_pct, yellow_gap_pct, ranking_weights, "
                           "dispatch_deadline_day, version) VALUES (1, 0, 15, '{}', 5, 1)"))
         conn.execute(text("INSERT INTO indicators (id, park_id, year, name, period_kind, status, created_at, version,"
@@ -60,7 +60,7 @@ def test_upgrade_from_the_first_revision_keeps_rows(db_url, engine):
     before, after = upgrade_to_head(db_url)
     assert (before, after) == ("0001", head_revision())
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT name FROM parks")).scalar_one() == "安化经开区"
+        assert conn.execute(text("SELECT name FROM parks")).scalar_one() == "青禾经开区"
         assert conn.execute(text("SELECT yellow_gap_pct, growth_yellow_gap_pct FROM park_settings")).one() == (15, 2)
         value, status = conn.execute(text("SELECT value, status FROM indicator_actuals")).one()
         assert (Decimal(str(value)), status) == (Decimal("32.97"), "active")
@@ -70,7 +70,7 @@ def test_upgrade_renames_order_states_and_weight_keys_to_the_domains(db_url, eng
     command.downgrade(alembic_config(db_url), "0004")
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO parks (id, name, created_at, version, is_demo) "
-                          "VALUES (1, '安化经开区', CURRENT_TIMESTAMP, 1, false)"))
+                          "VALUES (1, '青禾经开区', CURRENT_TIMESTAMP, 1, false)"))
         conn.execute(text("INSERT INTO park_settings (park_id, green_gap_pct, yellow_gap_pct, growth_yellow_gap_pct, "
                           "ranking_weights, dispatch_deadline_day, version) "
                           "VALUES (1, 0, 10, 2, :weights, 5, 1)"),
