@@ -11,8 +11,8 @@ from pages_support import login, set_passwords
 from parkgov.services import ledger_version, park_admin, progress, rounds, supervision
 from parkgov.services.access import Actor
 from parkgov.services.progress import ProgressInput
+from parkgov.services.view_cache import ViewCache
 from parkgov.web.app import create_app
-from parkgov.web.pages.view_cache import ViewCache
 
 SYSTEM = Actor.system()
 
