@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -112,10 +113,26 @@ def normalize(text: str) -> str:
     return text.translate(_FULLWIDTH) if _FULLWIDTH_RE.search(text) else text
 
 
+_FIGURE_CHAR = re.compile(rf"[{_CN_DIGIT}百千十\d]")
+
+
+def may_hold_figure(text: str) -> bool:
+    """Whether ``text`` has a digit or a Chinese numeral: without one there is no figure or growth."""
+    return _FIGURE_CHAR.search(text) is not None
+
+
 def parse_number(text: str) -> float | None:
     """``"1,234.5"``, ``"３２"``, ``"两千"``, ``"3千"``, ``"十二"`` → a float; None when not a number."""
     if not isinstance(text, str):
         return None
+    return _parse_number(text)
+
+
+_NUMBER_RE = re.compile(rf"(?:{_ARABIC})[十百千万亿]?|[{_CN_DIGIT}十百千万亿点]+")
+
+
+@lru_cache(maxsize=8192)
+def _parse_number(text: str) -> float | None:
     s = normalize(text).strip().replace(",", "")
     if not s:
         return None
@@ -123,7 +140,7 @@ def parse_number(text: str) -> float | None:
         return float(s)
     except ValueError:
         pass
-    if not re.fullmatch(rf"(?:{_ARABIC})[十百千万亿]?|[{_CN_DIGIT}十百千万亿点]+", s):
+    if not _NUMBER_RE.fullmatch(s):
         return None
     if s[0] in "百千":
         s = "一" + s  # 百余家 → 一百
@@ -137,7 +154,7 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-_PRE_WORDS = tuple(sorted(_PRE_COMP, key=len, reverse=True))
+_PRE_LENGTHS = tuple(sorted({len(w) for w in _PRE_COMP}, reverse=True))
 
 
 def _pre_before(text: str, pos: int) -> tuple[str | None, int]:
@@ -145,12 +162,12 @@ def _pre_before(text: str, pos: int) -> tuple[str | None, int]:
     i = pos
     while i > 0 and pos - i < 2 and text[i - 1] in " \t":
         i -= 1
-    for word in _PRE_WORDS:
-        at = i - len(word)
-        if at >= 0 and text.startswith(word, at):
-            if len(word) == 1 and at > 0 and text[at - 1] in _WORD_BEFORE_ONE_CHAR:
+    for n in _PRE_LENGTHS:  # the longest word first; one word of each length can end at i
+        at = i - n
+        if at >= 0 and text[at:i] in _PRE_COMP:
+            if n == 1 and at > 0 and text[at - 1] in _WORD_BEFORE_ONE_CHAR:
                 return None, pos  # 通过, 接近, 将近: the end of another word
-            return word, at
+            return text[at:i], at
     return None, pos
 
 
@@ -166,6 +183,11 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in ``text``, left to right, spans in the caller's offsets."""
     if not isinstance(text, str) or not text:
         return []
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[Quantity, ...]:
     norm = normalize(text)
     out: list[Quantity] = []
     for m in _QTY_RE.finditer(norm):
@@ -175,7 +197,7 @@ def find_quantities(text: str) -> list[Quantity]:
             q = None
         if q is not None:
             out.append(q)
-    return out
+    return tuple(out)
 
 
 def _quantity(text: str, m: re.Match) -> Quantity | None:
@@ -221,9 +243,14 @@ def find_growths(text: str) -> list[Growth]:
     """Every growth rate in ``text`` (``同比增长7.4%`` → 7.4, ``下降5%`` → -5)."""
     if not isinstance(text, str) or not text:
         return []
+    return list(_growths(text))
+
+
+@lru_cache(maxsize=4096)
+def _growths(text: str) -> tuple[Growth, ...]:
     norm = normalize(text)
     if "%" not in norm:
-        return []
+        return ()
     out: list[Growth] = []
     for m in _GROWTH_RE.finditer(norm):
         value = parse_number(m.group("num"))
@@ -236,4 +263,4 @@ def find_growths(text: str) -> list[Growth]:
         if m.group("num2") is not None:
             comparator = GE  # 增长5%-8%: at least the lower bound
         out.append(Growth(value, comparator, m.start(), m.end()))
-    return out
+    return tuple(out)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from parkgov.extract.document import Document, Paragraph, Table
 from parkgov.extract.facts import DocumentInfo, IndicatorFact
 from parkgov.extract.figures import (Growth, Quantity, comparator_before, find_growths, find_quantities,
-                                     normalize)
+                                     may_hold_figure, normalize)
 from parkgov.extract.indicator_tables import table_indicators
 
 TARGET_GENRES = frozenset({"plan", "action_plan", "task_table", "project_table"})
@@ -77,6 +77,7 @@ _AT_LEAST = re.compile(r"至少|最少|不少于|不低于")
 _FORWARD_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]部分)"
                               r".{0,20}(?:下一步|打算|计划|思路|工作安排|明年|目标任务)")
 _NOT_AFTER_START = frozenset("同比较增下减占左以和及或与并、，,。；;：:的上")
+_LABEL_STOP = re.compile("[，。；;：:%％]")
 _AFTER_START_RE = re.compile(r"^(?:比|较|增长|增速|增加|下降|减少|占|用于?$|提高|提升|上升|降低|到|至)")
 
 
@@ -509,6 +510,8 @@ def unwrap(text: str) -> str:
 
 def _facts(line: str, offset: int, fallback: str | None, next_line: str | None,
            default_kind: str, prev_line: str | None = None, source: str | None = None) -> list[IndicatorFact]:
+    if not may_hold_figure(line):
+        return []
     original, line = source or line, normalize(line)
     tail = normalize(_tail(prev_line))
     out = []
@@ -536,7 +539,7 @@ def _lstrip_len(s: str) -> int:
 def _name_like(text: str) -> str | None:
     """A short label line or cell that can name a figure stated below or beside it."""
     s = "".join(text.split())
-    if not s or len(s) > 24 or any(c in "，。；;：:%％" or c.isdigit() for c in s):
+    if not s or len(s) > 24 or _LABEL_STOP.search(s) or not s.isalpha() and any(c.isdigit() for c in s):
         return None
     if not any("\u4e00" <= ch <= "\u9fff" for ch in s) or _HEADING.match(s):
         return None
@@ -593,7 +596,7 @@ def _table_facts(doc: Document, table: Table, default_kind: str, year: int | Non
             label = _name_like(cell)
             if label:
                 fill[j] = label
-            if not cell.strip():
+            if not cell.strip() or not may_hold_figure(cell):
                 continue
             fallback = next((fill[k] for k in range(j - 1, -1, -1) if k in fill), None)
             sub = unwrap(cell).split("\n")
