@@ -1,0 +1,26 @@
+"""Worker processes: one on SQLite, several allowed on PostgreSQL."""
+from __future__ import annotations
+
+import pytest
+
+from parkgov.services.errors import InvalidInput
+from parkgov.web.server import MAX_DEFAULT_WORKERS, worker_count
+
+PG = "postgresql+psycopg://postgres@127.0.0.1:5432/parkgov"
+
+
+def test_sqlite_is_served_by_one_process():
+    assert worker_count("sqlite:///parkgov.db") == 1
+    assert worker_count("sqlite:///parkgov.db", 1) == 1
+    with pytest.raises(InvalidInput, match="PostgreSQL"):
+        worker_count("sqlite:///parkgov.db", 2)
+
+
+def test_postgresql_takes_the_workers_asked_for_or_one_per_core(monkeypatch):
+    assert worker_count(PG, 6) == 6
+    monkeypatch.setattr("os.cpu_count", lambda: 16)
+    assert worker_count(PG) == MAX_DEFAULT_WORKERS
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert worker_count(PG) == 2
+    with pytest.raises(InvalidInput, match="至少"):
+        worker_count(PG, 0)
