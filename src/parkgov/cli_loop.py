@@ -80,17 +80,25 @@ def _out(text: str) -> None:
 
 
 def serve(host: str = typer.Option("127.0.0.1", "--host", help="监听地址"),
-          port: int = typer.Option(8000, "--port", min=1, max=65535, help="端口")) -> None:
+          port: int = typer.Option(8000, "--port", min=1, max=65535, help="端口"),
+          workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                                help="工作进程数：SQLite 只能为 1；PostgreSQL 默认每个 CPU 核一个（最多 4 个）")
+          ) -> None:
     """启动网页与 JSON 接口（/api/v1，接口说明 /api/v1/openapi.json）。"""
-    import uvicorn
+    from parkgov.services.errors import InvalidInput
+    from parkgov.store.database import database_url, make_engine
+    from parkgov.web.server import serve as run_server, worker_count
 
-    from parkgov.web.app import create_app
-
+    url = database_url()
     try:
-        app = create_app()
+        make_engine(url).dispose()
     except Exception as exc:  # a broken database URL must still be one line
         fail(f"无法启动：数据库地址有误（{type(exc).__name__}），请检查 PARKGOV_DATABASE_URL")
-    uvicorn.run(app, host=host, port=port)
+    try:
+        worker_count(url, workers)
+    except InvalidInput as exc:
+        fail(exc.message)
+    run_server(host, port, workers, url)
 
 
 @round_app.command("open")
