@@ -321,3 +321,19 @@ def test_columns_headed_by_an_earlier_year_hold_results():
     text = "指标名称\t单位\t2024年\t2025年\t增速（%）\n营业收入\t亿元\t88.5\t100\t13"
     facts = extract_indicators(_table_doc(text), DocumentInfo(genre="plan", year=2025))
     assert [(f.value, f.kind, f.yoy_pct) for f in facts] == [(88.5, "actual", None), (100, "target", 13)]
+
+
+def test_a_count_in_chinese_numerals_ending_its_clause():
+    facts = indicators_in_text("今年新认定瞪羚企业四家，赴外地对接客商七次、举办路演两场。", kind="actual")
+    assert [(f.name, f.value, f.unit) for f in facts] == [
+        ("新认定瞪羚企业", 4, "家"), ("赴外地对接客商", 7, "次"), ("举办路演", 2, "场")]
+
+
+def test_one_numeral_before_a_noun_or_as_a_frequency_or_a_phase_is_no_count():
+    text = "引进两家企业，每季度通报一次，建设标准厂房三期。\n三期"
+    assert indicators_in_text(text) == []
+
+
+def test_a_name_is_not_cut_inside_a_run_of_verbs():
+    facts = indicators_in_text("园区营业收入累计完成46.3亿元；非税收入力争达到0.75亿元。")
+    assert [(f.name, f.value) for f in facts] == [("园区营业收入", 46.3), ("非税收入", 0.75)]

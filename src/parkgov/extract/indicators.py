@@ -31,8 +31,10 @@ _SENTENCE_END = frozenset("。；;！？!?\n")
 _NAME_MAX = 32
 _AFTER_MAX = 30
 
-_CUT = re.compile(r"^(.*)(?:实现|完成|达到|累计|预计|力争|确保|争取|力求|共有|拥有|其中|今年以来|截至目前"
-                  r"|目前|现有|锚定|共计|合计|总计|只有|仅有|全年|当年|今年|年内|已经|其余|共安排|安排)")
+_CUT_WORDS = (r"(?:实现|完成|达到|累计|预计|力争|确保|争取|力求|共有|拥有|其中|今年以来|截至目前"
+              r"|目前|现有|锚定|共计|合计|总计|只有|仅有|全年|当年|今年|年内|已经|其余|共安排|安排)")
+_CUT = re.compile(rf"^(.*){_CUT_WORDS}")
+_CUT_RUN = re.compile(rf"{_CUT_WORDS}+$")
 _LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|此外|另外|20\d{2}年(?:度|底前|底|前)?"
                    r"|\d{1,2}[-—~至]\d{1,2}月份?|\d{1,2}月(?:底|末|份)?|上半年|下半年"
                    r"|前三季度|[一二三四]季度|今年|本年|全年|年内|其中|其余|另有|另|并|和|及|以及|同时"
@@ -100,7 +102,7 @@ def _clean(name: str) -> str:
     cut = _CUT.match(s)
     if cut:
         rest = s[cut.end():]
-        s = rest if len(rest) >= 2 else cut.group(1) if not rest else s
+        s = rest if len(rest) >= 2 else _CUT_RUN.sub("", cut.group(1)) if not rest else s  # 税收累计完成
     if "的" in s[:-2] and not any(c.isdigit() for c in s[:s.rindex("的")]) \
             and not s[s.rindex("的") + 1:].startswith(("占", "比重", "比例")):
         s = s[s.rindex("的") + 1:]
@@ -178,8 +180,10 @@ def _qualifies(line: str, q: Quantity, nxt: Quantity) -> bool:
 
 def _keep(line: str, q: Quantity) -> bool:
     """Whether a quantity is an indicator's figure rather than part of a name, a date or a label."""
-    if q.chinese and q.num_end - q.num_start <= 1 and q.comparator is None:
-        return False  # 一个, 两项: an article, not a figure
+    if q.chinese and q.num_end - q.num_start <= 1 and q.comparator is None \
+            and (line[q.num_start] == "一" or q.unit == "期" or not _ends_clause(line, q.end)
+                 or _starts_clause(line, q.start)):
+        return False  # 一个, 两项企业, 每月一次, 三期: an article, a frequency or a phase; 企业三家。 is a count
     if q.num_start > 0 and line[q.num_start - 1] == "第":
         return False
     if line[max(0, q.start - 2):q.start] in _DEICTIC or line[q.start - 1:q.start] in ("这", "该", "此"):
@@ -190,6 +194,18 @@ def _keep(line: str, q: Quantity) -> bool:
         return False
     tail = line[q.end:q.end + 2]
     return not tail.startswith(("内", "之内", "后", "前"))
+
+
+def _ends_clause(line: str, pos: int) -> bool:
+    """Whether only spaces stand between ``pos`` and a clause break or the end of the line."""
+    rest = line[pos:pos + 8].lstrip(" \u3000")
+    return not rest or rest[0] in _HARD or rest[0] == "、"
+
+
+def _starts_clause(line: str, pos: int) -> bool:
+    """Whether only spaces stand between the start of the line or a clause break and ``pos``."""
+    before = line[max(0, pos - 8):pos].rstrip(" \u3000")
+    return not before or before[-1] in _HARD or before[-1] == "、"
 
 
 def _growth_name(line: str, g: Growth, floor: int) -> str:
