@@ -1,4 +1,4 @@
-"""The dispatch bulletin (调度通报) of one round, in GB/T 9704 layout, from ``BulletinData``."""
+"""The dispatch bulletin (调度通报) of one round or one quarter, in GB/T 9704 layout, from ``BulletinData``."""
 from __future__ import annotations
 
 from datetime import date
