@@ -7,6 +7,7 @@ from decimal import Decimal
 from parkgov.services import dashboard, progress, rounds
 from parkgov.services.access import Actor, Role
 from parkgov.services.progress import ProgressInput
+from parkgov.web.api import encoded
 
 SYSTEM = Actor.system()
 AS_OF = {"as_of": "2025-07-10"}
@@ -62,3 +63,15 @@ def test_a_reporter_sees_its_own_orders_not_a_cached_coordinators_view(client, l
     assert _dashboard(client, ledger, auth)["open_orders"]["count"] == 1
     assert _dashboard(client, ledger, auth, "rep_商务局")["open_orders"]["count"] == 0
     assert _dashboard(client, ledger, auth, "rep_财政局")["open_orders"]["count"] == 1
+
+
+def test_a_shared_view_is_encoded_once(monkeypatch):
+    calls = []
+    encode = encoded.jsonable_encoder
+    monkeypatch.setattr(encoded, "jsonable_encoder", lambda data: calls.append(1) or encode(data))
+    view = {"as_of": date(2025, 7, 10), "rate": Decimal("0.5")}
+    other = dict(view)
+    first = encoded.json_response(view).body
+    assert encoded.json_response(view).body == first == b'{"as_of":"2025-07-10","rate":0.5}'
+    assert len(calls) == 1
+    assert encoded.json_response(other).body == first and len(calls) == 2

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from parkgov.services import accounts, dashboard, lookup, rankings, status
 from parkgov.web.api.deps import ActorDep, SessionDep
+from parkgov.web.api.encoded import json_response
 
 router = APIRouter(tags=["状态与排名"])
 
@@ -37,7 +38,7 @@ def park_status(park: str, session: SessionDep, actor: ActorDep, as_of: date | N
 @router.get("/parks/{park}/dashboard", summary="园区概览")
 def park_dashboard(park: str, session: SessionDep, actor: ActorDep, as_of: date | None = AsOf,
                    bottom: int = Bottom) -> dict:
-    return dashboard.park_dashboard(session, actor, park, _as_of(session, park, as_of), bottom)
+    return json_response(dashboard.park_dashboard(session, actor, park, _as_of(session, park, as_of), bottom))
 
 
 @router.get("/parks/{park}/rankings/rounds/{period}", summary="月度调度排名")
