@@ -9,6 +9,7 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
+from figures import unexplained
 from monthly_ledger import build_ledger
 from parkgov.cli import app
 from parkgov.reports.from_services import bulletin_data, summary_data
@@ -53,6 +54,7 @@ def test_quarterly_bulletin_ranks_the_quarter(session, reported, tmp_path):
     assert gross.actual == Decimal("30.42") and gross.yoy_pct == Decimal("-2.6")
     text = _text(write_bulletin(data, tmp_path / "q.docx", with_charts=False))
     assert "本季度共开展调度2轮（5月、6月）" in text and "调度月份" in text
+    assert unexplained(text, data) == []
     bottom = [r["unit"] for r in expected["bottom"]]
     lead = "排名后2位的单位为" if len(bottom) == 2 else f"排名后2位的单位（含并列，共{len(bottom)}个）为"
     assert f"{lead}：{'、'.join(bottom)}。" in text
@@ -76,6 +78,7 @@ def test_annual_summary_from_a_year(session, reported, tmp_path):
     assert "一、2025年主要工作" in text and "三、2026年工作打算" in text
     assert "完成规模工业总产值30.42亿元，同比下降2.6%" in text
     assert "（2026年1月10日）" in text
+    assert unexplained(text, data) == []
 
 
 @pytest.fixture
