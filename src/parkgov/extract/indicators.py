@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from dataclasses import dataclass
 
 from parkgov.extract.document import Document, Paragraph, Table
@@ -79,6 +80,7 @@ _AT_LEAST = re.compile(r"至少|最少|不少于|不低于")
 _FORWARD_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]部分)"
                               r".{0,20}(?:下一步|打算|计划|思路|工作安排|明年|目标任务)")
 _NOT_AFTER_START = frozenset("同比较增下减占左以和及或与并、，,。；;：:的上")
+_SENTENCE_STOP = re.compile("[。；;！？!?]")
 _LABEL_STOP = re.compile("[，。；;：:%％]")
 _AFTER_START_RE = re.compile(r"^(?:比|较|增长|增速|增加|下降|减少|占|用于?$|提高|提升|上升|降低|到|至)")
 
@@ -94,6 +96,7 @@ class _Found:
     sub: bool = False
 
 
+@lru_cache(maxsize=4096)
 def _clean(name: str) -> str:
     """The quantity's own name: no spaces, no leading verbs/time words, no trailing particles."""
     s = "".join(name.split())
@@ -273,9 +276,14 @@ def _refined(name: str, q: Quantity, line: str, start: int, prev: _Found | None)
     return name, head, sub
 
 
+@lru_cache(maxsize=1024)
 def _line_facts(line: str, fallback: str | None, next_line: str | None,
-                prev_tail: str = "") -> list[_Found]:
-    """The indicators of one line of prose or one table cell, in their order."""
+                prev_tail: str = "") -> tuple[_Found, ...]:
+    """The indicators of one line of prose or one table cell, in their order (read, never changed)."""
+    return tuple(_find_line_facts(line, fallback, next_line, prev_tail))
+
+
+def _find_line_facts(line: str, fallback: str | None, next_line: str | None, prev_tail: str) -> list[_Found]:
     quantities = find_quantities(line)
     bare = _bare_numbers(line)
     if bare:
@@ -513,7 +521,10 @@ def unwrap(text: str) -> str:
     out: list[str] = []
     last = 0
     for m in _BREAK.finditer(text):
-        prev = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start < _WRAP_MIN:
+            continue  # too short to be a wrapped line
+        prev = text[line_start:m.start()]
         end = text.find("\n", m.end())
         following = text[m.end():end if end >= 0 else len(text)]
         if _joinable(prev, following, m.group(0)):
@@ -532,9 +543,12 @@ def _facts(line: str, offset: int, fallback: str | None, next_line: str | None,
     tail = normalize(_tail(prev_line))
     out = []
     last_sentence, last_kind = -1, None
-    for f in _line_facts(line, fallback, next_line, tail):
+    found = _line_facts(line, fallback, next_line, tail)
+    stops = [m.start() for m in _SENTENCE_STOP.finditer(line)] if found else []
+    for f in found:
         lo = max(0, f.start - 200)
-        sent = max(max(line.rfind(c, lo, f.start) for c in "。；;！？!?") + 1, lo)
+        i = bisect_left(stops, f.start) - 1
+        sent = max(stops[i] + 1 if i >= 0 and stops[i] >= lo else 0, lo)
         at = f.q.num_start if f.q else f.g.start
         prefix = line[f.start:at]
         q, g = f.q, f.g
@@ -552,6 +566,7 @@ def _lstrip_len(s: str) -> int:
     return len(s) - len(s.lstrip())
 
 
+@lru_cache(maxsize=4096)
 def _name_like(text: str) -> str | None:
     """A short label line or cell that can name a figure stated below or beside it."""
     s = "".join(text.split())
