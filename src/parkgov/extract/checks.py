@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from parkgov.extract.document import Document, Table
@@ -59,11 +59,18 @@ def _agrees(stated: float, computed: float) -> bool:
     return abs(math.floor(computed / step + 0.5 + 1e-9) * step - stated) < step / 10
 
 
-def _lines(text: str):
-    pos = 0
-    for line in text.split("\n"):
-        yield line, pos
-        pos += len(line) + 1
+def _lines_with_facts(text: str, offsets: list[int]):
+    """Each line holding a fact's offset (its end counts, its newline included), once, in order."""
+    last = -1
+    for off in offsets:
+        if off < 0 or off > len(text):
+            continue
+        base = text.rfind("\n", 0, off) + 1
+        if base == last:
+            continue
+        last = base
+        end = text.find("\n", off)
+        yield text[base:end if end >= 0 else len(text)], base
 
 
 def _named_items(line: str, base: int, facts: list[IndicatorFact]) -> list[_Item]:
@@ -209,15 +216,11 @@ def find_checks(doc: Document, indicators: list[IndicatorFact]) -> list[CheckFac
     """Every stated rate or total of the document that its own figures contradict."""
     text = unwrap(normalize(doc.text or ""))
     facts = sorted((f for f in indicators if f.value is not None), key=lambda f: f.offset)
+    offsets = [f.offset for f in facts]
     out: list[CheckFact] = []
-    lo = 0
-    for line, base in _lines(text):
-        end = base + len(line)
-        while lo < len(facts) and facts[lo].offset < base:
-            lo += 1
-        hi = lo
-        while hi < len(facts) and facts[hi].offset <= end:
-            hi += 1
+    for line, base in _lines_with_facts(text, offsets):
+        lo = bisect_left(offsets, base)
+        hi = bisect_right(offsets, base + len(line))
         if hi - lo < 2:
             continue
         items = _named_items(line, base, facts[max(0, lo - 1):hi])
