@@ -86,3 +86,12 @@ def test_growth_ranges_signs_and_symbols(text, pct, comparator):
 ])
 def test_more_comparators(text, comparator):
     assert find_quantities(text)[0].comparator == comparator
+
+
+def test_repeated_scans_give_fresh_lists():
+    first = find_quantities("新建厂房3栋，配套道路2.5公里")
+    first.clear()
+    assert [(q.value, q.unit) for q in find_quantities("新建厂房3栋，配套道路2.5公里")] == [(3, "栋"), (2.5, "公里")]
+    growths = find_growths("税收同比增长6.5%")
+    growths.append(None)
+    assert len(find_growths("税收同比增长6.5%")) == 1
