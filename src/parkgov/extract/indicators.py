@@ -8,16 +8,17 @@ just before (``年均增长15%，力争突破8亿元``), from the figure before 
 sentence (``5家以上，力争10家``), from the row's item cell or the short line
 above (``地区生产总值`` / ``增长6%以上``), or from the caller. Figures that
 only qualify a name (``过5亿元项目``, ``年产20万吨``), articles (``一个``),
-ordinals, quoted names and dates are not indicators. Names and figures listed
-with 分别 are paired in order; a sentence wrapped by the page width is read as
-one line (line breaks become spaces, so offsets never move).
+ordinals, quoted names and dates are not indicators; a count in one Chinese
+numeral is one when it ends its clause (``新增企业三家。``). Names and figures
+listed with 分别 are paired in order; a sentence wrapped by the page width is
+read as one line (line breaks become spaces, so offsets never move).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parkgov.extract.document import Document, Paragraph, Table
 from parkgov.extract.facts import DocumentInfo, IndicatorFact
