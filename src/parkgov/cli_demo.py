@@ -26,7 +26,8 @@ def demo_command(
     no_serve: bool = typer.Option(False, "--no-serve", help="只生成数据库，不启动网页"),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="网页端口"),
     from_dir: Optional[Path] = typer.Option(None, "--from",
-                                            help="改为导入此文件夹中的真实文件，按文件中的园区名称建园区"),
+                                            help="改为导入此文件夹中的真实文件，按文件中的园区名称建园区，"
+                                                 "不论文件年度都计入2025年台账"),
     docs: Path = typer.Option(Path(".parkgov/demo-documents"), "--docs", help="演示文件写入的文件夹"),
 ) -> None:
     """生成演示数据（五个虚构园区 2025 年 1-10 月的调度、填报和督办），然后在 127.0.0.1 启动网页。"""

@@ -9,10 +9,13 @@ from typer.testing import CliRunner
 
 from parkgov.cli import app
 from parkgov.demo.names import DEMO_PARKS
+from parkgov.demo.progress import AS_OF
+from parkgov.services import status
+from parkgov.services.access import Actor
 from parkgov.services.accounts import login
 from parkgov.store.database import make_engine, make_session_factory
-from parkgov.store.models import (DispatchRound, IndicatorActual, Park, ProgressReport, ProjectInvestment, Submission,
-                                  SupervisionOrder, Task, User)
+from parkgov.store.models import (AuditEntry, DispatchRound, Indicator, IndicatorActual, Park, ProgressReport,
+                                  ProjectInvestment, Submission, SupervisionOrder, Task, User)
 
 
 def _counts(engine) -> dict:
@@ -33,6 +36,8 @@ def _counts(engine) -> dict:
                                  .where(Submission.round_id.in_(round_ids), Submission.late.is_(True))),
                 "orders": c.scalar(select(func.count()).select_from(SupervisionOrder)
                                    .where(SupervisionOrder.park_id == park_id)),
+                "submissions": c.scalar(select(func.count()).select_from(Submission)
+                                        .where(Submission.round_id.in_(round_ids))),
                 "not_demo_tasks": c.scalar(select(func.count()).select_from(Task)
                                            .where(Task.park_id == park_id, Task.is_demo.is_(False))),
             }
@@ -91,6 +96,9 @@ def test_demo_builds_five_parks_once(db_url, tmp_path, monkeypatch):
         engine.dispose()
 
 
+SEED_PARKS = ("安化经开区", "洪江高新区", "洞口经开区", "兴国经开区", "西洞庭管理区")
+
+
 @pytest.mark.slow
 def test_demo_from_the_seed_folder_names_each_park_from_its_document(seeds_dir, tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'seeds.db'}"
@@ -99,14 +107,28 @@ def test_demo_from_the_seed_folder_names_each_park_from_its_document(seeds_dir, 
     result = CliRunner().invoke(app, ["demo", "--no-serve", "--from", str(seeds_dir)])
     assert result.exit_code == 0, result.output
     assert "管理员 admin 的初始密码" in result.output
+    assert "洞口经开区：《洞口县创建“五好”园区行动方案》是2021年的文件，演示时计入2025年台账" in result.output
+    assert "兴国经开区：《兴国经开区2024年工作总结暨2025年工作打算》是2024年的文件" in result.output
+    assert "2024年实际数不计入" in result.output and "台账中没有任务、项目，不在调度之列" in result.output
     engine = make_engine(url)
     try:
         counts = _counts(engine)
+        with make_session_factory(engine)() as s:
+            years = set(s.scalars(select(Indicator.year))) | set(s.scalars(select(Task.year)))
+            lights = {name: status.park_status(s, Actor.system(), name, AS_OF)["light_counts"] for name in SEED_PARKS}
+            lead_audits = {name: len(s.scalars(select(AuditEntry.id).join(Park, Park.id == AuditEntry.park_id)
+                                               .where(Park.name == name, AuditEntry.field == "lead_unit")).all())
+                           for name in SEED_PARKS}
     finally:
         engine.dispose()
-    assert {"安化经开区", "洪江高新区", "洞口经开区", "兴国经开区", "西洞庭管理区"} <= set(counts)
-    assert counts["_demo_parks"] == 5
+    assert set(SEED_PARKS) <= set(counts)
+    assert counts["_demo_parks"] == 5 and years == {2025}
     assert counts["西洞庭管理区"]["tasks"] == 56
-    assert counts["西洞庭管理区"]["rounds"] == {"closed": 9, "open": 1}
+    assert lead_audits["兴国经开区"] >= 7 and lead_audits["洞口经开区"] > 0, lead_audits
     assert counts["西洞庭管理区"]["reporting_units"] >= 5
-    assert counts["安化经开区"]["reports"] > 0
+    for name in SEED_PARKS:
+        park = counts[name]
+        assert park["rounds"] == {"closed": 9, "open": 1}, (name, park)
+        assert park["reports"] > 0 and park["submissions"] > 0, (name, park)
+        lit = lights[name]["red"] + lights[name]["yellow"] + lights[name]["green"]
+        assert lit >= 4 and lights[name]["red"] + lights[name]["yellow"] > 0, (name, lights[name])

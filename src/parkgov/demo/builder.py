@@ -3,8 +3,8 @@ dispatch (rounds, unit reports on time, late or missing, supervision orders) thr
 monthly-loop services, every row marked ``is_demo``.
 
 ``build_demo`` makes the five fictional parks; ``build_from_folder`` imports real documents,
-one park per document named from its metadata, and runs the same months on them. Running
-either twice reuses what exists.
+one park per document named from its metadata, all into the 2025 ledger whatever their own
+year, and runs the same months on them. Running either twice reuses what exists.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import random
 import re
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +28,8 @@ from parkgov.demo.render import write_documents
 from parkgov.demo.scoring import names_compatible
 from parkgov.domain.deadline import parse_deadline
 from parkgov.domain.errors import DomainError
-from parkgov.services import importing, progress, rounds, supervision, users
+from parkgov.extract.facts import Extraction
+from parkgov.services import assignments, importing, park_admin, progress, rounds, supervision, users
 from parkgov.services.access import Actor, Role
 from parkgov.services.errors import ServiceError
 from parkgov.services.ownership import responsible_units
@@ -41,6 +42,8 @@ from parkgov.store.models import (ACTIVE, DispatchRound, ImportedDocument, Indic
 YEAR = 2025
 ADMIN = "admin"
 ACTOR_NAME = "演示数据"
+#: the unit that answers for every row of a park whose documents name none
+OFFICE = "管委会办公室"
 SUPPORTED = (".txt", ".docx", ".xlsx", ".pdf")
 #: Which generated file of each genre is imported (the .txt of a plan is the same plan as its .docx).
 IMPORTED_FORMAT = {"plan": "docx", "action_plan": "txt", "project_table": "xlsx", "summary": "txt"}
@@ -141,9 +144,9 @@ def build_from_folder(url: str | None, folder: Path, admin_password: str | None 
                 _say(result, echo, f"{name}：已存在，沿用")
                 continue
             for path, extraction in documents:
+                extraction = _for_demo_year(extraction, name, path, result, echo)
                 try:
-                    outcome = importing.import_extraction(factory, extraction, name,
-                                                          extraction.document.year or YEAR, file_name=path.name,
+                    outcome = importing.import_extraction(factory, extraction, name, YEAR, file_name=path.name,
                                                           create_park=True, actor=ACTOR_NAME)
                 except importing.ImportRefused as exc:
                     _say(result, echo, f"{name}：{exc.message}")
@@ -153,6 +156,21 @@ def build_from_folder(url: str | None, folder: Path, admin_password: str | None 
     finally:
         engine.dispose()
     return result
+
+
+def _for_demo_year(extraction: Extraction, park: str, path: Path, result: BuildResult,
+                   echo: Callable[[str], None]) -> Extraction:
+    """A document of another year goes into the 2025 ledger all the same, so that its park gets months of
+    progress; its actual figures, which are of its own year, stay out unless they name 2025. Said to the user."""
+    own = extraction.document.year
+    if own is None or own == YEAR:
+        return extraction
+    kept = [f for f in extraction.indicators if f.kind != "actual" or str(YEAR) in (f.period or "")]
+    dropped = len(extraction.indicators) - len(kept)
+    title = extraction.document.title or path.name
+    _say(result, echo, f"{park}：《{title}》是{own}年的文件，演示时计入{YEAR}年台账，以生成{YEAR}年1-10月的进度"
+                       + (f"；其中{dropped}项{own}年实际数不计入" if dropped else ""))
+    return replace(extraction, indicators=kept)
 
 
 _PROVINCE = re.compile(r"^(?:湖南|湖北|江西|广东|广西|四川|贵州|云南|浙江|江苏|安徽|福建|河南|河北|山东|山西|陕西|"
@@ -204,24 +222,25 @@ def _unit_by_hint(units: list[Unit], hints: tuple[str, ...]) -> Unit | None:
 
 
 def _assign_owners(session: Session, park_id: int, park: DemoPark | None) -> None:
-    """Give every indicator a lead unit, and demo projects their planned start and completion.
+    """Give every indicator a lead unit, and demo projects their planned start and completion, through the
+    assignment service as an administrator would.
 
     A park whose documents name no unit at all gets one, 管委会办公室, answering for every row.
     """
+    admin = Actor(user_id=None, name=ACTOR_NAME, role=Role.admin)
     units = list(session.scalars(select(Unit).where(Unit.park_id == park_id, Unit.is_active.is_(True))
                                  .order_by(Unit.id)))
     tasks = list(session.scalars(select(Task).where(Task.park_id == park_id, Task.year == YEAR,
                                                     Task.status == ACTIVE)))
     if not units:
-        office = Unit(park_id=park_id, name="管委会办公室", kind="other")
-        session.add(office)
-        units = [office]
+        park_admin.add_unit(session, admin, park_id, OFFICE)
+        units = list(session.scalars(select(Unit).where(Unit.park_id == park_id, Unit.name == OFFICE)))
         for task in tasks:
-            task.lead_units = [office]
-        for project in session.scalars(select(Project).where(Project.park_id == park_id, Project.year == YEAR,
-                                                             Project.status == ACTIVE)):
-            project.lead_unit = office
-        session.flush()
+            assignments.set_lead(session, admin, park_id, "task", task.id, units[0].id)
+        for project_id in list(session.scalars(select(Project.id).where(
+                Project.park_id == park_id, Project.year == YEAR, Project.status == ACTIVE))):
+            assignments.set_lead(session, admin, park_id, "project", project_id, units[0].id)
+    owners: dict[int, int] = {}
     for ind in session.scalars(select(Indicator).where(Indicator.park_id == park_id, Indicator.year == YEAR,
                                                        Indicator.status == ACTIVE,
                                                        Indicator.lead_unit_id.is_(None),
@@ -235,15 +254,19 @@ def _assign_owners(session: Session, park_id: int, park: DemoPark | None) -> Non
                     owner = _unit_by_hint(units, hints)
                     if owner is not None:
                         break
-        ind.lead_unit_id = (owner or units[0]).id
+        owners[ind.id] = (owner or units[0]).id
+    for indicator_id, unit_id in owners.items():
+        assignments.set_lead(session, admin, park_id, "indicator", indicator_id, unit_id)
     if park is not None:
         planned = {p.name: p for p in park.projects}
-        for row in session.scalars(select(Project).where(Project.park_id == park_id, Project.year == YEAR)):
+        for row in list(session.scalars(select(Project).where(Project.park_id == park_id, Project.year == YEAR,
+                                                              Project.status == ACTIVE))):
             p = planned.get(row.name)
             if p is not None:
-                row.started_planned = date(int(p.start[:4]), int(p.start[5:]), 15)
-                row.completed_planned = date(int(p.finish[:4]), int(p.finish[5:]), 28)
-    session.commit()
+                started = date(int(p.start[:4]), int(p.start[5:]), 15)
+                completed = date(int(p.finish[:4]), int(p.finish[5:]), 28)
+                assignments.set_planned_milestones(session, admin, park_id, row.id, started,
+                                                   completed if completed >= started else None)
 
 
 def _reporters(session: Session, park_id: int, park_name: str, units: list[Unit],
@@ -289,9 +312,10 @@ def _indicator_plan(session: Session, ind: Indicator, rng: random.Random) -> _Pl
     inputs: dict[str, dict] = {p: {} for p in MONTHS}
     growth_mid = float(june.yoy_pct) if june is not None and june.yoy_pct is not None else \
         float(ind.growth_target_pct or 0) + rng.gauss(0, 2.5)
-    if ind.target_value is not None and ind.comparator == "<=":
+    if ind.target_value is not None and (ind.comparator == "<=" or ind.unit == "%"):
         for p in MONTHS:
-            value = float(ind.target_value) + rng.uniform(-0.8, 0.3)
+            value = float(ind.target_value) + rng.uniform(-0.8, 0.3) if ind.comparator == "<=" else \
+                float(ind.target_value) * rng.uniform(0.85, 1.04)
             if p == "2025-06" and june is not None and june.value is not None and june.unit == ind.unit:
                 value = float(june.value)
             inputs[p] = {"value": fmt_value(value, ind.unit)[1], "unit": ind.unit}
@@ -466,7 +490,17 @@ def _simulate(factory: sessionmaker[Session], name: str, rng: random.Random, par
                 _supervise(s, coordinator, reporters, park_id, deadline + timedelta(days=9), rng)
         orders = len(list(s.scalars(select(SupervisionOrder.id).where(SupervisionOrder.park_id == park_id))))
         _mark_demo(s, park_id)
-        _say(result, echo, f"{name}：{len(MONTHS)} 个月调度，{len(units)} 个单位，{reports} 条进度，{orders} 张督办单")
+        _say(result, echo, f"{name}：{len(MONTHS)} 个月调度，{len(units)} 个单位，{reports} 条进度，{orders} 张督办单"
+                           + _scope(plans))
+
+
+def _scope(plans: list[_Plan]) -> str:
+    """What the months cover, and which kinds of rows the park's documents did not give."""
+    counts = {kind: sum(1 for p in plans if p.kind == kind) for kind in ("indicator", "task", "project")}
+    words = {"indicator": "有目标的指标", "task": "任务", "project": "项目"}
+    line = "（调度" + "、".join(f"{words[k]}{n}项" for k, n in counts.items() if n)
+    missing = [words[k] for k, n in counts.items() if not n]
+    return line + (f"；台账中没有{'、'.join(missing)}，不在调度之列）" if missing else "）")
 
 
 def _supervise(s: Session, coordinator: Actor, reporters: dict[int, Actor], park_id: int, day: date,
