@@ -150,12 +150,20 @@ def _latest_reports(session: Session, rows: _YearRows, as_of: date, column) -> d
     """The newest report per item among rounds of the year whose month ended by ``as_of``.
 
     Newest is the highest (round period, revision, id); the database ranks them and only the
-    winners are loaded.
+    winners are loaded, once per set of rounds (a dashboard's day and its last round's month end
+    mostly see the same rounds).
     """
     rounds = [r.id for r in rows.rounds
               if (end := _period_end(r.period)) is not None and end <= as_of and end.year == rows.year]
     if not rounds:
         return {}
+    key = (column.key, tuple(sorted(rounds)))
+    if key not in rows.latest_reports:
+        rows.latest_reports[key] = _query_latest_reports(session, rounds, column)
+    return rows.latest_reports[key]
+
+
+def _query_latest_reports(session: Session, rounds: list[int], column) -> dict[int, object]:
     rank = func.row_number().over(partition_by=column, order_by=(DispatchRound.period.desc(),
                                                                  ProgressReport.revision.desc(),
                                                                  ProgressReport.id.desc()))
@@ -284,6 +292,8 @@ class _YearRows:
 
     def __init__(self, session: Session, park_ids: list[int], year: int):
         self.park_ids, self.year = park_ids, year
+        #: (report column, round ids) → newest report per item, filled by ``_latest_reports``
+        self.latest_reports: dict[tuple, dict[int, object]] = {}
         settings = {s.park_id: s for s in session.scalars(select(ParkSettings)
                                                           .where(ParkSettings.park_id.in_(park_ids)))}
         self.thresholds = {park_id: _thresholds(settings.get(park_id)) for park_id in park_ids}
