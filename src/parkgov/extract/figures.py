@@ -54,12 +54,13 @@ def _alt(words) -> str:
 
 
 _UNITS = _alt(UNIT_KIND)
+_UNIT_FIRST = re.escape("".join(sorted({u[0] for u in UNIT_KIND})))  # fails fast before trying every unit
 _QTY_RE = re.compile(
     rf"(?=[{_CN_DIGIT}百千十\d])"
     rf"(?:(?P<per_of>[百千])分之(?P<pct>{_ARABIC}|{_CN})"
     rf"|(?P<den>[二三四五六七八九十]|\d{{1,2}})分之(?P<numer>[一二三四五六七八九]|\d{{1,2}})"
     rf"|(?P<num>{_NUM})(?:\s*[-—–~至到]\s*(?P<num2>{_NUM}))?\s*(?P<approx1>[余多])?"
-    rf"\s*(?P<mag>[万亿])?(?P<approx2>[余多])?\s?(?P<unit>{_UNITS})(?:/(?P<per>{_alt(_PER)}))?)"
+    rf"\s*(?P<mag>[万亿])?(?P<approx2>[余多])?\s?(?=[{_UNIT_FIRST}])(?P<unit>{_UNITS})(?:/(?P<per>{_alt(_PER)}))?)"
     rf"(?P<post>{_alt(_POST_COMP)})?")
 _GROWTH_RE = re.compile(
     r"(?=[同比较年增提上下减降削回])(?P<verb>(?:同比|(?:比|较)(?:上年同期|去年同期|上年|去年|同期|上月|年初|上季度)|年均|年平均)?"
