@@ -503,6 +503,8 @@ def _tail(prev_line: str | None) -> str:
 
 def _wrapped(line: str, following: str) -> bool:
     """Whether a line break is a wrap inside a sentence (a full, unpunctuated line before it)."""
+    if len(line) < _WRAP_MIN:
+        return False
     end = line.rstrip()
     return (len(end) >= _WRAP_MIN and end[-1] not in _HARD_END and bool(following.strip())
             and following[:1] not in "\t" and not _HEADING.match(following.lstrip()))
@@ -623,7 +625,7 @@ def _table_facts(doc: Document, table: Table, default_kind: str, year: int | Non
     out: list[IndicatorFact] = []
     fill: dict[int, str] = {}
     for row in table.rows:
-        offsets = _cell_offsets(doc.text, row.cells, row.offset)
+        offsets: list[int] | None = None
         for j, cell in enumerate(row.cells):
             label = _name_like(cell)
             if label:
@@ -631,6 +633,8 @@ def _table_facts(doc: Document, table: Table, default_kind: str, year: int | Non
             if not cell.strip() or not may_hold_figure(cell):
                 continue
             fallback = next((fill[k] for k in range(j - 1, -1, -1) if k in fill), None)
+            if offsets is None:
+                offsets = _cell_offsets(doc.text, row.cells, row.offset)
             sub = unwrap(cell).split("\n")
             pos = 0
             for i, part in enumerate(sub):
