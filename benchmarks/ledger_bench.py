@@ -346,13 +346,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+#: the app served as ``parkgov serve --workers N`` serves it, quietly
+SERVE = ("import sys\nfrom parkgov.web.server import serve\nif __name__ == '__main__':\n"
+         "    serve('127.0.0.1', int(sys.argv[1]), int(sys.argv[2]), quiet=True)")
+
+
 def serve(url: str, workers: int = 1) -> tuple[subprocess.Popen, str]:
-    """The real app under uvicorn in a subprocess on a free loopback port; waits until it answers."""
+    """The real app under uvicorn in a subprocess on a free loopback port (``web.server``, as ``parkgov serve``);
+    waits until it answers."""
     port = _free_port()
     env = {**os.environ, "PARKGOV_DATABASE_URL": url, "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "parkgov.web.app:create_app", "--factory",
-                             "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning",
-                             "--no-access-log"], env=env, cwd=tempfile.gettempdir())
+    proc = subprocess.Popen([sys.executable, "-c", SERVE, str(port), str(workers)], env=env, cwd=tempfile.gettempdir())
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -1,10 +1,12 @@
 """Worker processes: one on SQLite, several allowed on PostgreSQL."""
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from parkgov.services.errors import InvalidInput
-from parkgov.web.server import MAX_DEFAULT_WORKERS, worker_count
+from parkgov.web.server import MAX_DEFAULT_WORKERS, _TcpConfig, worker_count
 
 PG = "postgresql+psycopg://postgres@127.0.0.1:5432/parkgov"
 
@@ -24,3 +26,11 @@ def test_postgresql_takes_the_workers_asked_for_or_one_per_core(monkeypatch):
     assert worker_count(PG) == 2
     with pytest.raises(InvalidInput, match="至少"):
         worker_count(PG, 0)
+
+
+def test_the_workers_socket_is_declared_tcp_so_nagle_is_turned_off():
+    sock = _TcpConfig("parkgov.web.app:create_app", factory=True, host="127.0.0.1", port=0, workers=2).bind_socket()
+    try:
+        assert sock.proto == socket.IPPROTO_TCP and sock.type == socket.SOCK_STREAM
+    finally:
+        sock.close()

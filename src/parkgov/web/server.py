@@ -7,8 +7,11 @@ SQLite allows one writer at a time and lives in one office PC: it is served by o
 from __future__ import annotations
 
 import os
+import socket
 
+import uvicorn
 from sqlalchemy.engine import make_url
+from uvicorn.supervisors import Multiprocess
 
 from parkgov.services.errors import InvalidInput
 from parkgov.store.database import database_url
@@ -29,16 +32,34 @@ def worker_count(url: str, requested: int | None = None) -> int:
     return requested
 
 
-def serve(host: str, port: int, workers: int | None = None, url: str | None = None) -> None:
-    """Run the app until interrupted; several workers each build the app from ``PARKGOV_DATABASE_URL``."""
-    import uvicorn
+def serve(host: str, port: int, workers: int | None = None, url: str | None = None, quiet: bool = False) -> None:
+    """Run the app until interrupted; several workers each build the app from ``PARKGOV_DATABASE_URL``.
 
+    ``quiet``: warnings only, no access log (benchmarks).
+    """
     from parkgov.web.app import create_app
 
     url = url or database_url()
     count = worker_count(url, workers)
+    logging = {"log_level": "warning", "access_log": False} if quiet else {}
     if count == 1:
-        uvicorn.run(create_app(url), host=host, port=port)
+        uvicorn.run(create_app(url), host=host, port=port, **logging)
         return
     os.environ["PARKGOV_DATABASE_URL"] = url
-    uvicorn.run("parkgov.web.app:create_app", factory=True, host=host, port=port, workers=count)
+    config = _TcpConfig("parkgov.web.app:create_app", factory=True, host=host, port=port, workers=count, **logging)
+    Multiprocess(config, sockets=[config.bind_socket()]).run()
+
+
+class _TcpConfig(uvicorn.Config):
+    """uvicorn's config whose listening socket says it is TCP.
+
+    uvicorn binds the workers' shared socket with protocol 0; asyncio then leaves Nagle's
+    algorithm on for every accepted connection, and each response written in two parts waits for
+    the client's delayed ACK (about 40 ms). Declaring the protocol turns Nagle off again.
+    """
+
+    def bind_socket(self) -> socket.socket:
+        sock = super().bind_socket()
+        if sock.family not in (socket.AF_INET, socket.AF_INET6):
+            return sock
+        return socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
