@@ -1,27 +1,13 @@
 """Grids: the readers' tables, with stray tab lines of a plain-text table put back."""
 from __future__ import annotations
 
-from parkgov.extract.document import Document, Paragraph, Row, Table
+from document_builder import make_doc
+
 from parkgov.extract.grids import grids
 
 
-def doc_of(*blocks) -> Document:
-    text, out = "", []
-    for b in blocks:
-        if isinstance(b, str):
-            out.append(Paragraph(b, len(text)))
-            text += b + "\n"
-        else:
-            rows = []
-            for cells in b:
-                rows.append(Row(tuple(cells), len(text)))
-                text += "\t".join(cells) + "\n"
-            out.append(Table(tuple(rows), rows[0].offset if rows else len(text)))
-    return Document(path="x.txt", format="txt", sha256="0", text=text, blocks=out)
-
-
 def test_tab_lines_and_section_lines_join_the_table_between_them():
-    doc = doc_of("标题", "序号\t任务\t单位", "一、招商", [["1", "引进项目", "招商局"]], "二、服务", "2\t帮代办\t政务中心",
+    doc = make_doc("标题", "序号\t任务\t单位", "一、招商", [["1", "引进项目", "招商局"]], "二、服务", "2\t帮代办\t政务中心",
                  "这是一段说明文字。")
     (grid,) = grids(doc)
     assert [r.cells for r in grid.rows] == [("序号", "任务", "单位"), ("一、招商", "", ""), ("1", "引进项目", "招商局"),
@@ -30,10 +16,10 @@ def test_tab_lines_and_section_lines_join_the_table_between_them():
 
 
 def test_tables_alone_stay_as_the_reader_made_them():
-    doc = doc_of([["序号", "任务"], ["1", "甲"]], "附件2", [["序号", "项目名称"], ["1", "乙"]], [])
+    doc = make_doc([["序号", "任务"], ["1", "甲"]], "附件2", [["序号", "项目名称"], ["1", "乙"]], [])
     assert grids(doc) == doc.tables
 
 
 def test_a_sentence_between_tab_lines_ends_the_grid():
-    doc = doc_of("序号\t任务", "1\t甲", "以上任务请各单位认真落实。", "2\t乙", "3\t丙")
+    doc = make_doc("序号\t任务", "1\t甲", "以上任务请各单位认真落实。", "2\t乙", "3\t丙")
     assert [len(g.rows) for g in grids(doc)] == [2, 2]

@@ -2,38 +2,19 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parkgov.extract.document import Document, Paragraph, Row, Table
+from document_builder import make_doc
+from seed_paths import SEEDS
+
 from parkgov.extract.facts import Amount, DocumentInfo
 from parkgov.extract.metadata import extract_metadata
 from parkgov.extract.projects import (amount_of, category_of, extract_projects, prose_projects, stage_of,
                                       table_projects)
 from parkgov.extract.readers import read_document
-
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-
-
-def make_doc(*parts) -> Document:
-    """Paragraphs (str) and tables (list of rows) laid out as the readers do."""
-    text, blocks = "", []
-    for part in parts:
-        if isinstance(part, str):
-            for line in part.split("\n"):
-                if line.strip():
-                    blocks.append(Paragraph(line, len(text)))
-                text += line + "\n"
-        else:
-            rows, start = [], len(text)
-            for cells in part:
-                rows.append(Row(tuple(cells), len(text)))
-                text += "\t".join(cells) + "\n"
-            blocks.append(Table(tuple(rows), start))
-    return Document(path="x.txt", format="txt", sha256="0", text=text, blocks=blocks)
 
 
 TABLE = [

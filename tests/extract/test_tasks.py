@@ -3,40 +3,21 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from document_builder import make_doc
+from seed_paths import GOLD, SEEDS
+
 from parkgov.extract.deadlines import deadline_in
-from parkgov.extract.document import Document, Paragraph, Row, Table
+from parkgov.extract.document import Table
 from parkgov.extract.facts import DocumentInfo
 from parkgov.extract.metadata import extract_metadata
 from parkgov.extract.names import split_names
 from parkgov.extract.readers import read_document
 from parkgov.extract.tasks import column_role, extract_tasks, prose_tasks, table_tasks
-
-GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "gold"
-SEEDS = GOLD.parent.parent / "seeds"
-
-
-def make_doc(*parts) -> Document:
-    """Paragraphs (str) and tables (list of rows) laid out as the readers do."""
-    text, blocks = "", []
-    for part in parts:
-        if isinstance(part, str):
-            for line in part.split("\n"):
-                if line.strip():
-                    blocks.append(Paragraph(line, len(text)))
-                text += line + "\n"
-        else:
-            rows, start = [], len(text)
-            for cells in part:
-                rows.append(Row(tuple(cells), len(text)))
-                text += "\t".join(c.replace("\n", " ") for c in cells) + "\n"
-            blocks.append(Table(tuple(rows), start))
-    return Document(path="x.txt", format="txt", sha256="0", text=text, blocks=blocks)
 
 
 TABLE = [
