@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from seed_paths import GOLD, SEEDS
+
 from parkgov.extract.document import Document, Paragraph
 from parkgov.extract.metadata import extract_metadata, find_title, genre_of_title, squeeze
 from parkgov.extract.readers import read_document
-
-GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "gold"
-SEEDS = GOLD.parent.parent / "seeds"
 
 
 def make_doc(text: str) -> Document:

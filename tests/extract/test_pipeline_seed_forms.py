@@ -9,16 +9,15 @@ indicators too.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from extract.seed_forms import Forms, build_forms
+from seed_paths import SEEDS
 from parkgov.extract.pipeline import extract_path
 
 pytestmark = pytest.mark.slow
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 PREFIXES = ["000", "004"]
 
 

@@ -5,17 +5,15 @@ text (see ``tests/extract/seed_forms.py``); no copy of a seed is committed.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extract.seed_forms import Forms, build_forms, paragraph_texts, squash, table_rows
+from seed_paths import SEEDS
 from parkgov.extract.document import Paragraph, Table
 from parkgov.extract.readers import read_document
 
 pytestmark = pytest.mark.slow
 
-SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 PREFIXES = ["000", "004"]
 
 

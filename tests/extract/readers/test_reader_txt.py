@@ -7,16 +7,11 @@ from pathlib import Path
 
 import pytest
 from reader_fixtures import GBK_PLAN
+from seed_paths import SEEDS, seed
 
 from parkgov.extract.document import Paragraph, Table
 from parkgov.extract.errors import ExtractError
 from parkgov.extract.readers import read_document
-
-SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
-
-
-def seed(prefix: str) -> Path:
-    return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
