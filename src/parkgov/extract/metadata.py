@@ -207,13 +207,9 @@ def find_issuer(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         if not _is_date_line(line):
             continue
-        organs: list[str] = []
-        j = i - 1
-        while j >= 0 and is_organ(lines[j]) and len(organs) < 6:
-            organs.insert(0, squeeze(lines[j]))
-            j -= 1
+        organs = _organs_above(lines, i)
         if organs:
-            return "、".join(dict.fromkeys(organs))
+            return organs
     for line in lines[:5]:
         s = squeeze(line)
         if s.endswith("文件") and is_organ(s[:-2]):
@@ -228,13 +224,18 @@ def find_signature(lines: list[str]) -> tuple[str | None, str | None]:
     for i, line in enumerate(lines):
         if i == 0 or not _is_date_line(line) or not is_organ(lines[i - 1]):
             continue
-        organs: list[str] = []
-        j = i - 1
-        while j >= 0 and is_organ(lines[j]) and len(organs) < 6:
-            organs.insert(0, squeeze(lines[j]))
-            j -= 1
-        found = ("、".join(dict.fromkeys(organs)), find_date([line]))
+        found = (_organs_above(lines, i), find_date([line]))
     return found
+
+
+def _organs_above(lines: list[str], i: int) -> str:
+    """The organ lines (at most six) right above line ``i``, joined with 、 ("" when none)."""
+    organs: list[str] = []
+    j = i - 1
+    while j >= 0 and is_organ(lines[j]) and len(organs) < 6:
+        organs.insert(0, squeeze(lines[j]))
+        j -= 1
+    return "、".join(dict.fromkeys(organs))
 
 
 def _is_date_line(line: str) -> bool:
