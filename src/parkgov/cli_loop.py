@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from parkgov.cli_session import fail, operator_session
+from parkgov.cli_session import date_option, fail, operator_session
 
 round_app = typer.Typer(help="月度调度轮次：开启、结束、查看报送情况", no_args_is_help=True)
 progress_app = typer.Typer(help="填报进度", no_args_is_help=True)
@@ -28,15 +28,6 @@ LIGHT_STYLE = {"green": "green", "yellow": "yellow", "red": "red", "grey": "dim"
 class Format(str, Enum):
     table = "table"
     json = "json"
-
-
-def _date(text: Optional[str], what: str) -> Optional[date]:
-    if text in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        fail(f"{what}格式不正确：{text}（应如 2025-07-05）")
 
 
 def _decimal(text: Optional[str], what: str) -> Optional[Decimal]:
@@ -108,7 +99,7 @@ def round_open(park: str = typer.Option(..., "--park", help="园区名称或编�
     """开启某月的调度轮次。"""
     from parkgov.services import rounds
 
-    due = _date(deadline, "截止日期")
+    due = date_option(deadline, "截止日期")
     with operator_session() as s:
         rnd = rounds.open_round(s, _actor(), park, period, due)
     _out(f"已开启{rnd['period_label']}调度，报送截止 {rnd['deadline'].isoformat()}")
@@ -218,7 +209,7 @@ def supervise_raise(park: str = typer.Option(..., "--park"),
     """发起督办单并交办给责任单位。"""
     from parkgov.services import lookup, supervision
 
-    due_date = _date(due, "办理期限")
+    due_date = date_option(due, "办理期限")
     chosen = [(k, v) for k, v in (("task", task), ("indicator", indicator), ("project", project)) if v]
     if len(chosen) > 1:
         fail("--task、--indicator、--project 只能指定一个")
@@ -240,7 +231,7 @@ def supervise_propose(park: str = typer.Option(..., "--park"),
     """列出红灯事项的督办建议；加 --raise 则全部发起。"""
     from parkgov.services import supervision
 
-    day = _date(as_of, "截至日期")
+    day = date_option(as_of, "截至日期")
     with operator_session() as s:
         if do_raise:
             created = supervision.raise_proposed(s, _actor(), park, day)
@@ -262,7 +253,7 @@ def supervise_act(order_id: int = typer.Argument(..., help="督办单编号"),
     """办理一张督办单。"""
     from parkgov.services import supervision
 
-    due_date = _date(due, "办理期限")
+    due_date = date_option(due, "办理期限")
     with operator_session() as s:
         order = supervision.act(s, _actor(), order_id, action, note=note, due_date=due_date)
     _out(f"{order['number']}：{order['status_label']}")
@@ -284,7 +275,7 @@ def status(park: str = typer.Option(..., "--park"),
     """园区指标、任务、项目的完成率、序时进度和红黄绿灯。"""
     from parkgov.services import status as status_service
 
-    day = _date(as_of, "截至日期")
+    day = date_option(as_of, "截至日期")
     with operator_session() as s:
         view = status_service.park_status(s, _actor(), park, day)
     if format is Format.json:

@@ -4,14 +4,13 @@ Runs as the local operator (administrator); every refusal is one Chinese line an
 """
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
 
-from parkgov.cli_session import fail, operator_session
+from parkgov.cli_session import date_option, fail, operator_session
 
 report_app = typer.Typer(help="生成文档：调度通报（Word）、工作总结初稿（Word）、台账（Excel）", no_args_is_help=True)
 
@@ -25,15 +24,6 @@ def _output(path: Path, suffix: str) -> Path:
     if path.exists() and path.is_dir():
         fail(f"输出路径是一个文件夹：{path}")
     return path
-
-
-def _signed(text: Optional[str]) -> Optional[date]:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        fail(f"成文日期格式不正确：{text}（应如 2025-07-05）")
 
 
 def _write(writer, data, path: Path, what: str) -> None:
@@ -70,7 +60,7 @@ def bulletin(
     if not 0 <= bottom <= 100:
         fail("末位单位数应在0到100之间")
     with operator_session() as session:
-        data = bulletin_data(session, Actor.system(), park, round_ or quarter, bottom, doc_number, _signed(signed),
+        data = bulletin_data(session, Actor.system(), park, round_ or quarter, bottom, doc_number, date_option(signed, "成文日期"),
                              quarterly=bool(quarter))
     _write(lambda d, p: write_bulletin(d, p, with_charts=charts), data, path, "调度通报")
 
@@ -94,7 +84,7 @@ def summary(
         fail(f"年份格式不正确：{year}（应如 2025）")
     path = _output(output, ".docx")
     with operator_session() as session:
-        data = summary_data(session, Actor.system(), park, round_ or year.strip(), _signed(signed))
+        data = summary_data(session, Actor.system(), park, round_ or year.strip(), date_option(signed, "成文日期"))
     _write(lambda d, p: write_summary(d, p, with_charts=charts), data, path, "工作总结初稿")
 
 

@@ -1,8 +1,9 @@
-"""The CLI's operator session and its one-line refusals, shared by every verb that touches the ledger."""
+"""The CLI's operator session, its one-line refusals and its date options, shared by every verb."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import NoReturn
 
 import typer
@@ -13,6 +14,16 @@ def fail(message: str, code: int = 1) -> NoReturn:
     """Print one Chinese line on stderr and exit non-zero."""
     Console(stderr=True).print(message, markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def date_option(text: str | None, what: str) -> date | None:
+    """An ISO date given on the command line (None when absent); a wrong one is refused in one line."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        fail(f"{what}格式不正确：{text}（应如 2025-07-05）")
 
 
 @contextmanager
