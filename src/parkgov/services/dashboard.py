@@ -17,6 +17,7 @@ from parkgov.services import lookup
 from parkgov.services.clock import today
 from parkgov.services.access import Actor, Role, require_read
 from parkgov.services.ledger_version import ledger_version
+from parkgov.services.park_read import ParkRead
 from parkgov.services.rankings import latest_round_ranking, park_rounds
 from parkgov.services.status import compute_status, light_counts
 from parkgov.services.supervision import list_orders
@@ -53,12 +54,22 @@ def park_dashboard(session: Session, actor: Actor, park: int | str, as_of: date 
     """
     park_row = lookup.park(session, park)
     require_read(actor, park_row.id)
-    as_of = as_of or today()
+    return _cached(session, actor, park_row.id, park_row.created_at, ledger_version(session, park_row.id),
+                   as_of or today(), bottom_n)
+
+
+def dashboard_for(session: Session, read: ParkRead, as_of: date, bottom_n: int = 5) -> dict:
+    """The same summary for a token's read of a park (``services.park_read``): no query while it is cached."""
+    require_read(read.actor, read.park_id)
+    return _cached(session, read.actor, read.park_id, read.created_at, read.ledger_version, as_of, bottom_n)
+
+
+def _cached(session: Session, actor: Actor, park_id: int, created_at, version: int, as_of: date,
+            bottom_n: int) -> dict:
     scope = actor.unit_id if actor.role is Role.reporter else None
     # the database and the park's creation tell apart parks of the same id in databases rebuilt under this process
-    key = (str(session.get_bind().url), park_row.id, park_row.created_at, as_of, bottom_n, scope,
-           ledger_version(session, park_row.id))
-    return CACHE.get_or_compute(key, lambda: _compute(session, actor, park_row, as_of, bottom_n))
+    key = (str(session.get_bind().url), park_id, created_at, as_of, bottom_n, scope, version)
+    return CACHE.get_or_compute(key, lambda: _compute(session, actor, lookup.park(session, park_id), as_of, bottom_n))
 
 
 def _compute(session: Session, actor: Actor, park_row, as_of: date, bottom_n: int) -> dict:

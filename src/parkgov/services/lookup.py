@@ -11,25 +11,39 @@ from parkgov.services.ownership import ITEM_KINDS, ITEM_LABELS
 from parkgov.store.models import ACTIVE, DispatchRound, Park, SupervisionOrder, Task, Unit, UnitAlias
 
 
+#: the largest row id the databases store (a 32-bit integer column)
+MAX_ROW_ID = 2**31 - 1
+
+
+def row_id(text: str) -> int | None:
+    """``text`` as a row id when it is one: digits naming a number a row id column can hold."""
+    return int(text) if text.isdigit() and int(text) <= MAX_ROW_ID else None
+
+
 def park(session: Session, ref: int | str) -> Park:
     """A park by id, name or short name."""
     text = str(ref).strip()
     found = None
-    if text.isdigit():
-        found = session.get(Park, int(text))
+    if row_id(text) is not None:
+        found = session.get(Park, row_id(text))
     if found is None:
         found = session.scalars(select(Park).where((Park.name == text) | (Park.short_name == text))).first()
     if found is None:
-        raise NotFound(f"找不到园区：{text}")
+        raise missing_park(text)
     return found
+
+
+def missing_park(text: str) -> NotFound:
+    """The refusal of a park reference that names no park."""
+    return NotFound(f"找不到园区：{text}")
 
 
 def unit(session: Session, park_id: int, ref: int | str) -> Unit:
     """A unit of the park by id, name or alias."""
     text = str(ref).strip()
     found = None
-    if text.isdigit():
-        found = session.get(Unit, int(text))
+    if row_id(text) is not None:
+        found = session.get(Unit, row_id(text))
         if found is not None and found.park_id != park_id:
             found = None
     if found is None:
@@ -82,7 +96,7 @@ def task(session: Session, park_id: int, ref: int | str, year: int | None = None
     text = str(ref).strip()
     query = select(Task).where(Task.park_id == park_id, Task.status == ACTIVE)
     if text.startswith("#") and text[1:].isdigit():
-        found = session.scalars(query.where(Task.id == int(text[1:]))).first()
+        found = session.scalars(query.where(Task.id == row_id(text[1:]))).first()
     else:
         if year is not None:
             query = query.where(Task.year == year)
@@ -99,6 +113,8 @@ def item(session: Session, park_id: int, kind: str | None, item_id: int | None, 
         raise InvalidInput(f"事项类型不正确：{kind}，可选：task（任务）、indicator（指标）、project（项目）")
     if item_id is None:
         raise InvalidInput(f"请指定{ITEM_LABELS[kind]}编号")
+    if not 0 < item_id <= MAX_ROW_ID:
+        raise NotFound(f"本园区没有编号为 {item_id} 的{ITEM_LABELS[kind]}")
     if lock:
         lock_row(session, cls, item_id)
     found = session.scalars(select(cls).where(cls.id == item_id)).first()
@@ -107,20 +123,20 @@ def item(session: Session, park_id: int, kind: str | None, item_id: int | None, 
     return found
 
 
-def lock_row(session: Session, cls, row_id: int) -> None:
-    """Hold ``row_id`` of ``cls`` until commit so that check-then-write runs one writer at a time.
+def lock_row(session: Session, cls, pk: int) -> None:
+    """Hold row ``pk`` of ``cls`` until commit so that check-then-write runs one writer at a time.
 
     PostgreSQL: ``SELECT … FOR UPDATE``. SQLite has no row locks: the caller's writing transaction
     (``store.database.begin_write``, ``BEGIN IMMEDIATE``) already holds the database write lock.
     """
-    session.execute(select(cls.id).where(cls.id == row_id).with_for_update())
+    session.execute(select(cls.id).where(cls.id == pk).with_for_update())
 
 
 def item_by_ref(session: Session, park_id: int, kind: str, ref: str, year: int | None = None):
     """A row as a user names it: a task by 序号, an indicator or project by name, any of them by ``#id``."""
     text = str(ref).strip()
     if text.startswith("#") and text[1:].isdigit():
-        return item(session, park_id, kind, int(text[1:]))
+        return item(session, park_id, kind, row_id(text[1:]) or 0)
     if kind == "task":
         return task(session, park_id, text, year)
     cls = ITEM_KINDS[kind]

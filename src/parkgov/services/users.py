@@ -58,7 +58,7 @@ def parse_role(text: str) -> Role:
 
 
 def actor_of(user: User) -> Actor:
-    """The acting identity of a stored user."""
+    """The acting identity of a stored user (or of a row with the same columns)."""
     roles = set()
     for code in user.roles or []:
         try:
@@ -119,11 +119,21 @@ def rotate_token(session: Session, actor: Actor, username: str) -> str:
     return token
 
 
+def require_token(token: str | None) -> str:
+    """The presented token, stripped; NotAuthenticated when there is none."""
+    if not token or not token.strip():
+        raise NotAuthenticated("未登录：请在请求头中提供 Authorization: Bearer <令牌>")
+    return token.strip()
+
+
+def unusable_token() -> NotAuthenticated:
+    """The refusal of an unknown or disabled token."""
+    return NotAuthenticated("令牌无效或已停用，请联系管理员重新签发")
+
+
 def authenticate(session: Session, token: str | None) -> Actor:
     """The actor holding ``token``; NotAuthenticated for a missing, unknown or disabled token."""
-    if not token:
-        raise NotAuthenticated("未登录：请在请求头中提供 Authorization: Bearer <令牌>")
-    user = session.scalars(select(User).where(User.api_token_hash == hash_token(token.strip()))).first()
+    user = session.scalars(select(User).where(User.api_token_hash == hash_token(require_token(token)))).first()
     if user is None or not user.is_active:
-        raise NotAuthenticated("令牌无效或已停用，请联系管理员重新签发")
+        raise unusable_token()
     return actor_of(user)

@@ -23,10 +23,17 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def get_actor(session: SessionDep,
-              credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Actor:
-    """The caller, from its bearer token; every API request goes through this."""
-    return authenticate(session, credentials.credentials if credentials else None)
+CredentialsDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def token_of(credentials: HTTPAuthorizationCredentials | None) -> str | None:
+    """The bearer token presented, if any."""
+    return credentials.credentials if credentials else None
+
+
+def get_actor(session: SessionDep, credentials: CredentialsDep) -> Actor:
+    """The caller, from its bearer token; every API request goes through this (or ``services.park_read``)."""
+    return authenticate(session, token_of(credentials))
 
 
 ActorDep = Annotated[Actor, Depends(get_actor)]
