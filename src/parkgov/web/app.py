@@ -4,9 +4,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI
 
-from parkgov.store.database import make_engine, make_session_factory
+from parkgov.store.database import POOL_SIZE, make_engine, make_session_factory
 from parkgov.web.api import build_router
 from parkgov.web.api.errors import install_error_handlers
 from parkgov.web.pages import install_pages
@@ -20,6 +21,8 @@ def create_app(database_url: str | None = None) -> FastAPI:
     """
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # as many request threads as pooled connections: a thread never waits for one, none is opened per request
+        to_thread.current_default_thread_limiter().total_tokens = POOL_SIZE
         yield
         app.state.engine.dispose()
 
