@@ -87,3 +87,21 @@ def test_status_and_dashboard_default_to_the_demo_day_for_a_demo_park(client, le
     assert client.get(f"{base}/dashboard", headers=auth("coord")).json()["as_of"] == DEMO_AS_OF.isoformat()
     asked = client.get(f"{base}/status", params={"as_of": "2025-06-30"}, headers=auth("coord")).json()
     assert asked["as_of"] == "2025-06-30"
+
+
+def test_ids_beyond_what_the_database_holds_are_refused_cleanly(client, ledger, auth):
+    huge = str(2**31)
+    for path in (f"/api/v1/parks/{huge}/dashboard", f"/api/v1/parks/{huge}0000000000/status"):
+        r = client.get(path, headers=auth("admin"))
+        assert r.status_code == 404 and "找不到园区" in r.json()["detail"], (path, r.text)
+    r = client.get(f"/api/v1/orders/{huge}", headers=auth("admin"))
+    assert r.status_code == 422 and "order_id" in r.json()["detail"]
+    base = f"/api/v1/parks/{ledger.park_id}"
+    r = client.get(f"{base}/items/task/{huge}/history", headers=auth("coord"))
+    assert r.status_code == 422 and "数值过大" in r.json()["detail"]
+    r = client.post(f"{base}/rounds", json={"period": "2025-06"}, headers=auth("coord"))
+    assert r.status_code in (200, 201), r.text
+    r = client.post(f"{base}/rounds/2025-06/reports", headers=auth("coord"),
+                    json={"kind": "task", "item_id": 2**40, "state": "推进中"})
+    assert r.status_code == 422 and "item_id" in r.json()["detail"] and "数值过大" in r.json()["detail"]
+    assert client.get(f"{base}/items/task/{ledger.tasks['8']}/history", headers=auth("coord")).status_code == 200

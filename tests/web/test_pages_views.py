@@ -67,6 +67,14 @@ def test_task_page_shows_history_and_orders(web, ledger):
     assert "手工录入" in page.text
 
 
+def test_an_id_beyond_what_the_database_holds_gets_a_message_not_an_error(web, ledger):
+    login(web, "admin")
+    for path in ("/tasks/99999999999", "/documents/99999999999", "/supervision/99999999999"):
+        page = web.get(path)
+        assert page.status_code == 422 and "数值过大" in page.text, path
+    assert web.get(f"/tasks/{ledger.tasks['20']}").status_code == 200
+
+
 def test_indicator_page_and_ledger_use_the_reported_figures(web, ledger):
     login(web, "coord")
     page = web.get("/indicators?as_of=2025-07-31")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, status
 from parkgov.services import progress, rounds
 from parkgov.services.progress import ProgressInput
 from parkgov.web.api.deps import ActorDep, SessionDep
-from parkgov.web.api.schemas import NoteBody, ProgressBody, RoundOpen
+from parkgov.web.api.schemas import NoteBody, PathId, ProgressBody, RoundOpen
 
 router = APIRouter(tags=["调度"])
 
@@ -59,6 +59,6 @@ def save_draft(park: str, period: str, body: ProgressBody, session: SessionDep, 
 
 
 @router.get("/parks/{park}/items/{kind}/{item_id}/history", summary="事项的全部进度版本")
-def item_history(park: str, kind: Literal["task", "indicator", "project"], item_id: int, session: SessionDep,
+def item_history(park: str, kind: Literal["task", "indicator", "project"], item_id: PathId, session: SessionDep,
                  actor: ActorDep) -> dict:
     return progress.history(session, actor, park, kind, item_id)

@@ -3,9 +3,16 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from parkgov.services.lookup import MAX_ROW_ID
+
+#: a row id in a body, and in a path: a positive number the databases can hold
+RowId = Annotated[int, Field(gt=0, le=MAX_ROW_ID)]
+PathId = Annotated[int, Path(gt=0, le=MAX_ROW_ID)]
 
 
 class Body(BaseModel):
@@ -27,25 +34,25 @@ class RoundOpen(Body):
 
 
 class NoteBody(Body):
-    task_id: int = Field(gt=0, description="任务编号")
+    task_id: RowId = Field(description="任务编号")
     narrative: str = Field(min_length=1, max_length=5000, description="配合情况说明")
-    unit_id: int | None = Field(default=None, gt=0, description="配合单位（调度员代填时使用）")
+    unit_id: RowId | None = Field(default=None, description="配合单位（调度员代填时使用）")
 
 
 class ProgressBody(Body):
     kind: Literal["task", "indicator", "project"] = Field(description="事项类型")
-    item_id: int = Field(gt=0, description="事项编号")
+    item_id: RowId = Field(description="事项编号")
     state: str | None = Field(default=None, description="not_started / in_progress / completed / lagging 或中文")
     narrative: str | None = Field(default=None, max_length=5000, description="进展情况")
     value: Decimal | None = Field(default=None, description="指标累计完成值，或任务唯一量化目标的完成值")
     value_unit: str | None = Field(default=None, max_length=20)
     yoy_pct: Decimal | None = Field(default=None, ge=-1000, le=100000, description="同比增长（%）")
-    target_values: dict[int, Decimal] = Field(default_factory=dict, description="任务量化目标编号 → 完成值")
+    target_values: dict[RowId, Decimal] = Field(default_factory=dict, description="任务量化目标编号 → 完成值")
     investment: Decimal | None = Field(default=None, description="项目本月完成投资")
     investment_unit: str | None = Field(default=None, max_length=10)
     milestones: dict[Literal["signed", "started", "completed", "in_production"], date] = Field(
         default_factory=dict, description="项目节点实际日期")
-    unit_id: int | None = Field(default=None, gt=0, description="代填单位（调度员代填时使用）")
+    unit_id: RowId | None = Field(default=None, description="代填单位（调度员代填时使用）")
     base_revision: int = Field(default=0, ge=0, description="提交前看到的本期最新版本号，首次填报为0")
 
     @field_validator("value", "investment", "yoy_pct")
@@ -62,7 +69,7 @@ class OrderCreate(Body):
     reason: str = Field(min_length=1, max_length=2000, description="督办事由")
     due_date: date = Field(description="办理期限")
     kind: Literal["task", "indicator", "project"] | None = None
-    item_id: int | None = Field(default=None, gt=0)
+    item_id: RowId | None = None
     unit: str | None = Field(default=None, description="责任单位编号或名称；默认为事项的牵头单位")
     requirement: str | None = Field(default=None, max_length=2000)
 

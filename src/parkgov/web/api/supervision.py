@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, status
 
 from parkgov.services import supervision
 from parkgov.web.api.deps import ActorDep, SessionDep
-from parkgov.web.api.schemas import OrderAction, OrderCreate, ProposalsRaise
+from parkgov.web.api.schemas import OrderAction, OrderCreate, PathId, ProposalsRaise
 
 router = APIRouter(tags=["督办"])
 
@@ -41,11 +41,11 @@ def escalate(park: str, session: SessionDep, actor: ActorDep) -> list[dict]:
 
 
 @router.get("/orders/{order_id}", summary="督办单详情")
-def get_order(order_id: int, session: SessionDep, actor: ActorDep) -> dict:
+def get_order(order_id: PathId, session: SessionDep, actor: ActorDep) -> dict:
     return supervision.get_order(session, actor, order_id)
 
 
 @router.post("/orders/{order_id}/actions", summary="办理督办单：回复、核验、办结、退回、升级、交办")
-def act(order_id: int, body: OrderAction, session: SessionDep, actor: ActorDep) -> dict:
+def act(order_id: PathId, body: OrderAction, session: SessionDep, actor: ActorDep) -> dict:
     return supervision.act(session, actor, order_id, body.action, note=body.note, version=body.version,
                            due_date=body.due_date)

@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse
 from parkgov.services import park_admin, users
 from parkgov.services.access import ROLE_LABELS
 from parkgov.web.pages.context import PageDep
+from parkgov.web.api.schemas import PathId
 
 router = APIRouter()
 _SETTINGS = ("green_gap_pct", "yellow_gap_pct", "growth_yellow_gap_pct", "timeliness", "green", "supervision",
@@ -38,13 +39,13 @@ def add_user(page: PageDep, username: Annotated[str, Form()] = "", display_name:
 
 
 @router.post("/admin/users/{user_id}/password")
-def set_password(user_id: int, page: PageDep, password: Annotated[str, Form()] = ""):
+def set_password(user_id: PathId, page: PageDep, password: Annotated[str, Form()] = ""):
     park_admin.set_password(page.session, page.actor, user_id, password)
     return _back(page, "密码已重置", "#users")
 
 
 @router.post("/admin/users/{user_id}/active")
-def set_active(user_id: int, page: PageDep, active: Annotated[str, Form()] = "0"):
+def set_active(user_id: PathId, page: PageDep, active: Annotated[str, Form()] = "0"):
     park_admin.set_active(page.session, page.actor, user_id, active == "1")
     return _back(page, "已启用账号" if active == "1" else "已停用账号", "#users")
 
@@ -56,7 +57,7 @@ def add_unit(page: PageDep, name: Annotated[str, Form()] = ""):
 
 
 @router.post("/admin/units/{unit_id}/aliases")
-def add_unit_alias(unit_id: int, page: PageDep, alias: Annotated[str, Form()] = ""):
+def add_unit_alias(unit_id: PathId, page: PageDep, alias: Annotated[str, Form()] = ""):
     park_admin.add_unit_alias(page.session, page.actor, page.park_id, unit_id, alias)
     return _back(page, f"已添加别名：{alias.strip()}", "#units")
 
@@ -68,7 +69,7 @@ def add_person(page: PageDep, name: Annotated[str, Form()] = "", title: Annotate
 
 
 @router.post("/admin/people/{person_id}/aliases")
-def add_person_alias(person_id: int, page: PageDep, alias: Annotated[str, Form()] = ""):
+def add_person_alias(person_id: PathId, page: PageDep, alias: Annotated[str, Form()] = ""):
     park_admin.add_person_alias(page.session, page.actor, page.park_id, person_id, alias)
     return _back(page, f"已添加别名：{alias.strip()}", "#people")
 

@@ -11,6 +11,7 @@ from parkgov.services.access import Role
 from parkgov.web.pages.context import PageDep
 from parkgov.web.pages.rendering import pct_value
 from parkgov.web.pages.view_cache import cached_view
+from parkgov.web.api.schemas import PathId
 
 router = APIRouter()
 _FILTER_KEYS = ("unit", "leader", "category", "light", "state", "text")
@@ -80,21 +81,21 @@ def _item_page(page, kind: str, item_id: int):
 
 
 @router.get("/tasks/{item_id}")
-def task_page(item_id: int, page: PageDep):
+def task_page(item_id: PathId, page: PageDep):
     return _item_page(page, "task", item_id)
 
 
 @router.get("/indicators/{item_id}")
-def indicator_page(item_id: int, page: PageDep):
+def indicator_page(item_id: PathId, page: PageDep):
     return _item_page(page, "indicator", item_id)
 
 
 @router.get("/projects/{item_id}")
-def project_page(item_id: int, page: PageDep):
+def project_page(item_id: PathId, page: PageDep):
     return _item_page(page, "project", item_id)
 
 
 @router.post("/items/{kind}/{item_id}/instructions")
-def add_instruction(kind: Literal["task", "indicator", "project"], item_id: int, page: PageDep, text: Annotated[str, Form()] = ""):
+def add_instruction(kind: Literal["task", "indicator", "project"], item_id: PathId, page: PageDep, text: Annotated[str, Form()] = ""):
     instructions.add_instruction(page.session, page.actor, page.park_id, kind, item_id, text)
     return RedirectResponse(page.url(f"/{kind}s/{item_id}") + "#instructions", status_code=303)

@@ -12,6 +12,7 @@ from parkgov.services import instructions, supervision
 from parkgov.services.access import Role
 from parkgov.services.errors import InvalidInput
 from parkgov.web.pages.context import PageDep
+from parkgov.web.api.schemas import PathId
 
 router = APIRouter()
 STATUS_CHOICES = (("assigned", "已交办"), ("replied", "已回复"), ("returned", "已退回"), ("verified", "已核验"),
@@ -43,7 +44,7 @@ def inbox(page: PageDep):
 
 
 @router.get("/supervision/{order_id}")
-def order_page(order_id: int, page: PageDep):
+def order_page(order_id: PathId, page: PageDep):
     order = supervision.get_order(page.session, page.actor, order_id)
     if page.actor.role is Role.reporter and order["unit_id"] != page.actor.unit_id:
         return RedirectResponse(page.url("/supervision"), status_code=303)
@@ -74,7 +75,7 @@ def raise_proposals(page: PageDep):
 
 
 @router.post("/supervision/{order_id}/act")
-def act(order_id: int, page: PageDep, action: Annotated[str, Form()] = "", note: Annotated[str, Form()] = "",
+def act(order_id: PathId, page: PageDep, action: Annotated[str, Form()] = "", note: Annotated[str, Form()] = "",
         version: Annotated[str, Form()] = ""):
     supervision.act(page.session, page.actor, order_id, action, note=note,
                     version=int(version) if version.isdigit() else None)
@@ -82,7 +83,7 @@ def act(order_id: int, page: PageDep, action: Annotated[str, Form()] = "", note:
 
 
 @router.post("/supervision/{order_id}/instructions")
-def instruct(order_id: int, page: PageDep, text: Annotated[str, Form()] = ""):
+def instruct(order_id: PathId, page: PageDep, text: Annotated[str, Form()] = ""):
     order = supervision.get_order(page.session, page.actor, order_id)
     instructions.add_instruction(page.session, page.actor, order["park_id"], "order", order_id, text)
     return RedirectResponse(page.url(f"/supervision/{order_id}") + "#instructions", status_code=303)
