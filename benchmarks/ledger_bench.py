@@ -7,24 +7,29 @@ migrated to head, then measures, each figure beside a baseline measured in the s
 * status of the whole province through the real service (goal < 10 s) vs a plain SELECT of its rows;
 * the park dashboard API call p95 under 50 concurrent clients on loopback (goal < 100 ms), the real
   app served by uvicorn in a subprocess with as many workers as ``parkgov serve`` takes by default,
-  vs ``GET /api/v1/me`` (authentication only) under the same load. The dashboard is cached per
-  process while the park's ledger version holds, so three loads are measured: uncached (every
-  request a new park/as-of pair), the realistic mix (warmed, while a writer posts a progress report
-  to a random park every ``--write-interval`` seconds through the API, each write invalidating that
-  park's dashboard in every worker) — the figure held against the goal — and one client alone.
+  vs ``GET /api/v1/me`` (authentication only) under the same load. The load comes from wrk (50
+  keep-alive connections on at most 2 threads, each run ``--seconds`` long), so the client costs
+  little of the machine. The dashboard is cached per process while the park's ledger version
+  holds, so three loads are measured: uncached (every request a new park/as-of pair, each path
+  once), the realistic mix (warmed, while a writer posts a progress report to a random park every
+  ``--write-interval`` seconds through the API, each write invalidating that park's dashboard in
+  every worker) — the figure held against the goal — and one client alone (``wrk -t1 -c1``).
 
-Run:
+Run (needs wrk: ``apt-get install wrk`` or ``scripts/setup.sh --bench``):
     .venv/bin/python benchmarks/ledger_bench.py            # full, PostgreSQL on --pg-url
-    .venv/bin/python benchmarks/ledger_bench.py --quick    # 5 parks on SQLite, under a minute
+    .venv/bin/python benchmarks/ledger_bench.py --quick    # 5 parks on SQLite, about two minutes
 The PostgreSQL database ``parkgov_bench_<random>`` is created on the server and dropped at the end.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
+import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -376,60 +381,128 @@ def _auth() -> dict:
     return {"Authorization": f"Bearer {TOKEN}"}
 
 
-def load_test(base: str, paths: list[str], clients: int, total: int, seconds: float, in_order: bool = False) -> dict:
-    """``clients`` threads, each with its own keep-alive connection (opened beforehand), released together
-    by a barrier; they request random ``paths`` (``in_order``: each path once, in turn) until ``total``
-    requests are made or ``seconds`` have passed. Latencies of the successful requests, requests per second."""
-    lock = threading.Lock()
-    latencies: list[float] = []
-    errors: list[str] = []
-    issued = [0]
-    clock = {"start": 0.0, "stop": 0.0}
+#: the wrk script; ``load_test`` prepends PATHS, IN_ORDER and THREADS
+WRK_SCRIPT = r"""
+local started = 0
 
-    def release() -> None:
-        clock["start"], clock["stop"] = time.perf_counter(), time.monotonic() + seconds
+function setup(thread)
+  started = started + 1
+  thread:set("id", started)
+  thread:set("threads", THREADS)
+end
 
-    barrier = threading.Barrier(clients, action=release)
+local prepared, next_request, answered, checking = {}, 1, 0, false
 
-    def client(i: int) -> None:
-        rnd = random.Random(i)
-        with httpx.Client(base_url=base, headers=_auth(), timeout=120) as http:
-            http.get("/api/v1/me")
-            barrier.wait()
-            while True:
-                with lock:
-                    if issued[0] >= total or time.monotonic() > clock["stop"]:
-                        return
-                    if in_order and issued[0] >= len(paths):
-                        return
-                    path = paths[issued[0]] if in_order else rnd.choice(paths)
-                    issued[0] += 1
-                start = time.perf_counter()
-                try:
-                    resp = http.get(path)
-                    ok, detail = resp.status_code == 200, f"{resp.status_code} {resp.text[:200]}"
-                except httpx.HTTPError as exc:
-                    ok, detail = False, repr(exc)
-                elapsed = time.perf_counter() - start
-                with lock:
-                    if ok:
-                        latencies.append(elapsed)
-                    else:
-                        errors.append(detail)
+function init(args)
+  if IN_ORDER then
+    for i = id, #PATHS, threads do
+      prepared[#prepared + 1] = wrk.format(nil, PATHS[i])
+    end
+    -- wrk calls request() of the first thread once before the run to check its format
+    checking = id == 1
+  else
+    for i, path in ipairs(PATHS) do
+      prepared[i] = wrk.format(nil, path)
+    end
+    math.randomseed(7919 * id)
+  end
+end
 
-    threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=seconds + 180)
-    wall = time.perf_counter() - clock["start"]
+function request()
+  if not IN_ORDER then
+    return prepared[math.random(#prepared)]
+  end
+  if checking then
+    checking = false
+    return prepared[1]
+  end
+  local req = prepared[next_request]
+  if req == nil then
+    -- this thread's share is sent: the connection stays idle
+    return ""
+  end
+  next_request = next_request + 1
+  return req
+end
+
+function response(status, headers, body)
+  answered = answered + 1
+  if answered == #prepared then
+    io.write("WRK_THREAD_DONE\n")
+    io.flush()
+    wrk.thread:stop()
+  end
+end
+
+if not IN_ORDER then
+  -- without a response() wrk skips reading headers and bodies into Lua
+  response = nil
+end
+
+function done(summary, latency, rates)
+  local e = summary.errors
+  io.write(string.format(
+    'WRK_RESULT {"requests": %.0f, "duration_us": %.0f, "status": %.0f, "connect": %.0f, "read": %.0f, '
+    .. '"write": %.0f, "timeout": %.0f, "p50_us": %.0f, "p95_us": %.0f}\n',
+    summary.requests, summary.duration, e.status, e.connect, e.read, e.write, e.timeout,
+    latency:percentile(50), latency:percentile(95)))
+  io.flush()
+end
+"""
+#: characters a path may hold to be written into the Lua table as a plain quoted string
+SAFE_PATH = re.compile(r"[A-Za-z0-9/?=&_.\-]+")
+WRK_ERRORS = {"status": "HTTP 状态 ≥ 400", "connect": "连接", "read": "读", "write": "写", "timeout": "超时"}
+
+
+def load_test(base: str, paths: list[str], clients: int, seconds: float, in_order: bool = False) -> dict:
+    """wrk for ``seconds`` with ``clients`` keep-alive connections on min(clients, 2) threads, requesting random
+    ``paths`` (``in_order``: each path once, the list split between the threads, each thread stopping when its
+    share is answered; wrk is then interrupted, so the duration is that of the work). Returns the request count,
+    p50 and p95 (wrk's latency, with its correction for coordinated omission), requests per second and errors."""
+    if not paths or not all(SAFE_PATH.fullmatch(p) for p in paths):
+        raise ValueError("paths must be a non-empty list of plain ASCII URL paths")
+    if in_order:
+        clients = min(clients, len(paths))
+    threads = max(1, min(clients, 2))
+    table = ",\n".join(f'"{p}"' for p in paths)
+    lua = f"PATHS = {{\n{table}\n}}\nIN_ORDER = {'true' if in_order else 'false'}\nTHREADS = {threads}\n{WRK_SCRIPT}"
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="ledger_bench_", delete=False) as f:
+        f.write(lua)
+    headers = [arg for name, value in _auth().items() for arg in ("-H", f"{name}: {value}")]
+    cmd = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{max(1, math.ceil(seconds))}s",
+           "--timeout", "30s", "-s", f.name, *headers, base]
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        watchdog = threading.Timer(seconds + 120, proc.kill)
+        watchdog.start()
+        output, finished = [], 0
+        try:
+            for line in proc.stdout:
+                if line.startswith("WRK_THREAD_DONE"):
+                    finished += 1
+                    if finished == threads:
+                        proc.send_signal(signal.SIGINT)
+                else:
+                    output.append(line)
+            proc.wait()
+        finally:
+            watchdog.cancel()
+    finally:
+        os.unlink(f.name)
+    found = [line for line in output if line.startswith("WRK_RESULT ")]
+    if proc.returncode != 0 or not found:
+        raise SystemExit(f"wrk 未给出结果（退出码 {proc.returncode}）：{''.join(output)[-1000:]}")
+    r = json.loads(found[-1].removeprefix("WRK_RESULT "))
+    errors = sum(r[k] for k in WRK_ERRORS)
     if errors:
-        print(f"    ！{len(errors)} 个请求失败，例如：{errors[0]}")
-    latencies.sort()
-    n = len(latencies)
-    return {"n": n, "p50": latencies[n // 2] if n else float("nan"),
-            "p95": latencies[min(n - 1, int(n * 0.95))] if n else float("nan"),
-            "rps": n / wall if wall > 0 else 0.0, "errors": len(errors)}
+        detail = "，".join(f"{label} {r[k]}" for k, label in WRK_ERRORS.items() if r[k])
+        print(f"    ！{errors} 个请求失败（{detail}）")
+    n, duration = r["requests"], r["duration_us"] / 1e6
+    if not n:
+        # wrk drops the requests still unanswered when the run ends without counting them
+        print(f"    ！{duration:.0f} s 内没有收到任何响应")
+    return {"n": n, "p50": r["p50_us"] / 1e6 if n else float("nan"), "p95": r["p95_us"] / 1e6 if n else float("nan"),
+            "rps": n / duration if duration > 0 else 0.0, "errors": errors, "seconds": duration}
 
 
 class Writer(threading.Thread):
@@ -478,11 +551,15 @@ def dashboard_path(park: int, as_of: date) -> str:
 
 
 def cold_paths(parks: list[int], count: int) -> list[str]:
-    """``count`` dashboard paths, no two alike (park × an as-of day of December): none is cached."""
-    days = [DASHBOARD_AS_OF - timedelta(days=k) for k in range(1, 80)]
-    pairs = [(p, d) for d in days for p in parks]
-    random.Random(5).shuffle(pairs)
-    return [dashboard_path(p, d) for p, d in pairs[:count]]
+    """Up to ``count`` dashboard paths, no two alike (park × an as-of day before ``DASHBOARD_AS_OF``, the nearest
+    days first, back to January 1): none is cached."""
+    rnd, paths = random.Random(5), []
+    for k in range(1, (DASHBOARD_AS_OF - date(YEAR, 1, 1)).days + 1):
+        day = DASHBOARD_AS_OF - timedelta(days=k)
+        paths += [dashboard_path(p, day) for p in rnd.sample(parks, len(parks))]
+        if len(paths) >= count:
+            break
+    return paths[:count]
 
 
 def _ms(result: dict) -> str:
@@ -540,21 +617,21 @@ def run(url: str, scale: Scale, args) -> None:
             parks = list(range(1, scale.parks + 1))
             dash = [dashboard_path(p, DASHBOARD_AS_OF) for p in parks]
             me = ["/api/v1/me"]
-            print(f"接口并发（截至 {DASHBOARD_AS_OF}，uvicorn 子进程 {workers} 个工作进程，{args.clients} 个并发客户端，"
-                  f"最多 {args.requests} 次请求或 {args.seconds:g} s）")
-            baseline = load_test(http_base, me, args.clients, args.requests, args.seconds)
+            # two disjoint sets of uncached paths: the concurrent run and the single client
+            cold_pool = cold_paths(parks, 2 * args.cold)
+            print(f"接口并发（截至 {DASHBOARD_AS_OF}，uvicorn 子进程 {workers} 个工作进程，"
+                  f"wrk {min(args.clients, 2)} 个线程、{args.clients} 个并发连接，每项 {args.seconds:g} s）")
+            baseline = load_test(http_base, me, args.clients, args.seconds)
             print(f"  基线 GET /api/v1/me：{_ms(baseline)}")
-            cold = load_test(http_base, cold_paths(parks, args.cold), args.clients, args.cold, args.seconds,
-                             in_order=True)
+            cold = load_test(http_base, cold_pool[0::2], args.clients, args.seconds, in_order=True)
             print(f"  未缓存（每次请求不同的园区与截至日期）：{_ms(cold)}")
             _line("未缓存概览 p95", cold["p95"] * 1000, "ms", baseline["p95"] * 1000, None)
-            warm = load_test(http_base, dash * (2 * workers), args.clients, len(dash) * 2 * workers, args.seconds * 3,
-                             in_order=True)
+            warm = load_test(http_base, dash * (2 * workers), args.clients, args.seconds * 3, in_order=True)
             print(f"  预热（每个园区 {2 * workers} 次，各工作进程各自缓存）：{_ms(warm)}")
             writer = Writer(http_base, first_task_per_park(engine), args.write_interval)
             writer.start()
             try:
-                result = load_test(http_base, dash, args.clients, args.requests, args.seconds)
+                result = load_test(http_base, dash, args.clients, args.seconds)
             finally:
                 writer.stop.set()
                 writer.join(timeout=130)
@@ -563,11 +640,11 @@ def run(url: str, scale: Scale, args) -> None:
             print(f"  园区概览 GET …/dashboard（同时每 {args.write_interval:g} s 写入一条进度，共 {writer.written} 次，"
                   f"每次使该园区缓存失效）：{_ms(result)}")
             _line("园区概览接口 p95", result["p95"] * 1000, "ms", baseline["p95"] * 1000, GOAL_P95_MS)
-            single_base = load_test(http_base, me, 1, args.single, args.seconds)
-            single_cold = load_test(http_base, cold_paths(parks, args.cold + args.single)[args.cold:], 1, args.single,
-                                    args.seconds, in_order=True)
-            single = load_test(http_base, dash, 1, args.single, args.seconds)
-            print(f"单个客户端（无排队，各 {single['n']} 次，即每次请求的服务时间）")
+            single_base = load_test(http_base, me, 1, args.seconds)
+            single_cold = load_test(http_base, cold_pool[1::2], 1, args.seconds, in_order=True)
+            single = load_test(http_base, dash, 1, args.seconds)
+            print(f"单个客户端（wrk -t1 -c1，无排队，即每次请求的服务时间；基线 {single_base['n']} 次，"
+                  f"未缓存 {single_cold['n']} 次，已缓存 {single['n']} 次）")
             _line("未缓存概览 p50", single_cold["p50"] * 1000, "ms", single_base["p50"] * 1000, None)
             _line("已缓存概览 p50", single["p50"] * 1000, "ms", single_base["p50"] * 1000, None)
         finally:
@@ -582,28 +659,29 @@ def run(url: str, scale: Scale, args) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="parkgov 台账规模与并发基准测试")
-    parser.add_argument("--quick", action="store_true", help="小规模（5 个园区，SQLite），一分钟内完成")
+    parser.add_argument("--quick", action="store_true", help="小规模（5 个园区，SQLite），约两分钟")
     parser.add_argument("--pg-url", default=DEFAULT_PG_URL, help="PostgreSQL 服务器地址（在其上新建并最终删除基准库）")
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default=None,
                         help="默认：完整版用 postgresql，--quick 用 sqlite")
     parser.add_argument("--parks", type=int, default=None, help="园区数（覆盖默认规模）")
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--requests", type=int, default=None, help="每项接口测试的请求数上限")
-    parser.add_argument("--seconds", type=float, default=None, help="每项接口测试的时间上限（秒）")
-    parser.add_argument("--single", type=int, default=40, help="单个客户端顺序请求的次数")
+    parser.add_argument("--clients", type=int, default=50, help="接口并发测试的并发连接数（wrk -c）")
+    parser.add_argument("--seconds", type=float, default=None,
+                        help="每项接口测试的时长（秒，wrk -d；默认 --quick 15 s，完整版 30 s）")
     parser.add_argument("--workers", type=int, default=None,
                         help="uvicorn 工作进程数（默认与 parkgov serve 相同：SQLite 1 个，PostgreSQL 每核一个，最多 4 个）")
-    parser.add_argument("--cold", type=int, default=None, help="未缓存测试的请求数（每次不同的园区与截至日期）")
+    parser.add_argument("--cold", type=int, default=5000,
+                        help="每项未缓存测试最多请求的路径数（每条路径只请求一次：不同的园区与截至日期，就近往前取）")
     parser.add_argument("--write-interval", type=float, default=1.0, help="混合负载中两次写入的间隔（秒）")
     parser.add_argument("--repeat", type=int, default=5, help="单个园区状态的重复次数（取中位数）")
     args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("未找到 wrk：接口并发测试用 wrk 生成负载，请先安装（sudo apt-get install wrk，"
+                         "或 scripts/setup.sh --bench）")
     scale = QUICK if args.quick else FULL
     if args.parks:
         scale = Scale(parks=args.parks, units=scale.units, tasks=scale.tasks, indicators=scale.indicators,
                       projects=max(args.parks, scale.projects * args.parks // scale.parks))
-    args.requests = args.requests or (300 if args.quick else 1000)
-    args.seconds = args.seconds or (15.0 if args.quick else 60.0)
-    args.cold = args.cold or (100 if args.quick else 300)
+    args.seconds = args.seconds or (15.0 if args.quick else 30.0)
     backend = args.backend or ("sqlite" if args.quick else "postgresql")
     if backend == "sqlite":
         tmp = Path(tempfile.mkdtemp(prefix="parkgov_bench_"))

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Creates .venv and installs parkgov into it. With --test it also installs what the
 # tests need: the test extras and Debian's chromium, CJK fonts, LibreOffice, poppler
-# and PostgreSQL (only the ones that are missing).
+# and PostgreSQL; with --bench what benchmarks/ledger_bench.py needs: wrk and
+# PostgreSQL (only the ones that are missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_bench=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --bench) want_bench=1 ;;
+  esac
+done
 
 apt_install() {
   local missing=()
@@ -25,6 +32,9 @@ if [ "$want_test" = 1 ]; then
   apt_install chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils postgresql
 else
   apt_install fonts-noto-cjk
+fi
+if [ "$want_bench" = 1 ]; then
+  apt_install wrk postgresql
 fi
 
 bash scripts/vendor_assets.sh
