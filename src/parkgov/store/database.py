@@ -67,6 +67,14 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False, future=True)
 
 
+def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for a single read statement: on a server database the statement commits by itself,
+    sparing the BEGIN and ROLLBACK round trips; SQLite sessions are the usual ones."""
+    if engine.dialect.name != "sqlite":
+        engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return make_session_factory(engine)
+
+
 def begin_write(session: Session) -> None:
     """Start the session's unit of work as a writing transaction.
 

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from anyio import to_thread
 from fastapi import FastAPI
 
-from parkgov.store.database import POOL_SIZE, make_engine, make_session_factory
+from parkgov.store.database import POOL_SIZE, make_engine, make_read_session_factory, make_session_factory
 from parkgov.web.api import build_router
 from parkgov.web.api.errors import install_error_handlers
 from parkgov.web.pages import install_pages
@@ -33,6 +33,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
                   lifespan=lifespan)
     app.state.engine = make_engine(database_url)
     app.state.session_factory = make_session_factory(app.state.engine)
+    app.state.read_session_factory = make_read_session_factory(app.state.engine)
     install_error_handlers(app)
     app.include_router(build_router())
     install_pages(app)

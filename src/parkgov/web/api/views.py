@@ -40,15 +40,14 @@ def park_status(park: str, session: SessionDep, actor: ActorDep, as_of: date | N
 async def park_dashboard(request: Request, park: str, credentials: CredentialsDep, as_of: date | None = AsOf,
                          bottom: int = Bottom) -> Response:
     """The busiest call: one worker-thread hop and, while the summary is cached, one query (``park_read``)."""
-    return await run_in_threadpool(_dashboard, request.app.state.session_factory, token_of(credentials), park,
-                                   as_of, bottom)
+    return await run_in_threadpool(_dashboard, request.app.state, token_of(credentials), park, as_of, bottom)
 
 
-def _dashboard(factory: sessionmaker[Session], token: str | None, park: str, as_of: date | None,
-               bottom: int) -> Response:
-    with factory() as session:
-        read = park_read.open_park_read(session, token, park)
-        day = as_of or accounts.default_as_of({"is_demo": read.is_demo})
+def _dashboard(state, token: str | None, park: str, as_of: date | None, bottom: int) -> Response:
+    with state.read_session_factory() as quick:
+        read = park_read.open_park_read(quick, token, park)
+    day = as_of or accounts.default_as_of({"is_demo": read.is_demo})
+    with state.session_factory() as session:
         return json_response(dashboard.dashboard_for(session, read, day, bottom))
 
 
