@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from parkgov.store import ledger_counter  # noqa: F401  (every session bumps the parks it writes to)
 
 DEFAULT_DATABASE_URL = "sqlite:///./parkgov.db"
-#: connections a server database's pool keeps open (a web worker's request threads, see ``web.app``)
+#: connections an engine's pool keeps open: a web worker's request threads and requests in flight (``web.app``)
 POOL_SIZE = 16
 #: connections opened beyond the pool at a peak, closed when returned
 POOL_OVERFLOW = 4
@@ -47,12 +47,12 @@ def _sqlite_begin(conn: Connection) -> None:
 def make_engine(url: str | None = None, **kwargs) -> Engine:
     """An engine for ``url``; SQLite gets foreign keys on, WAL, a busy timeout and real transactions.
 
-    A server database keeps :data:`POOL_SIZE` connections open, as many as a web worker runs
+    A database file or server keeps :data:`POOL_SIZE` connections open, as many as a web worker runs
     request threads: under load each request reuses one instead of opening and closing its own.
     """
     url = url or database_url()
     is_sqlite = make_url(url).get_backend_name() == "sqlite"
-    if not is_sqlite:
+    if not is_sqlite or (make_url(url).database or ":memory:") != ":memory:":
         kwargs.setdefault("pool_size", POOL_SIZE)
         kwargs.setdefault("max_overflow", POOL_OVERFLOW)
     engine = create_engine(url, future=True, **kwargs)

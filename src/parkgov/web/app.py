@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from parkgov.store.database import POOL_SIZE, make_engine, make_read_session_factory, make_session_factory
 from parkgov.web.api import build_router
 from parkgov.web.api.errors import install_error_handlers
+from parkgov.web.in_flight import InFlightLimit
 from parkgov.web.pages import install_pages
 
 
@@ -37,5 +38,6 @@ def create_app(database_url: str | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(build_router())
     install_pages(app)
+    app.add_middleware(InFlightLimit, slots=POOL_SIZE)
 
     return app
