@@ -4,12 +4,12 @@ A request keeps its database connection between the worker-thread hops of its de
 endpoint. Were more requests in flight than threads, every thread could end up waiting for a
 connection held by a request that is itself waiting for a thread: nothing would move until the
 pool's timeout. With no more requests in flight than threads, a request holding a connection always
-finds a thread to finish on. Waiting requests are let in first come, first served.
+finds a thread to finish on. Waiting requests are let in first come, first served (anyio's limiter
+lets no newcomer pass a waiting request).
 """
 from __future__ import annotations
 
-import asyncio
-
+import anyio
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 #: paths served without the database
@@ -22,13 +22,13 @@ class InFlightLimit:
     def __init__(self, app: ASGIApp, slots: int) -> None:
         self.app = app
         self.slots = slots
-        self._semaphore: asyncio.Semaphore | None = None
+        self._limiter: anyio.CapacityLimiter | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith(UNLIMITED_PREFIXES):
             await self.app(scope, receive, send)
             return
-        if self._semaphore is None:  # created in the serving event loop
-            self._semaphore = asyncio.Semaphore(self.slots)
-        async with self._semaphore:
+        if self._limiter is None:  # created in the serving event loop
+            self._limiter = anyio.CapacityLimiter(self.slots)
+        async with self._limiter:
             await self.app(scope, receive, send)
