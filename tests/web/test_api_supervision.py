@@ -44,3 +44,11 @@ def test_proposals_for_red_items_and_raise(client, ledger, auth):
     dash = client.get(f"{base}/dashboard", params={"as_of": "2025-07-01"}, headers=auth("leader")).json()
     assert dash["open_orders"]["count"] == 1 and dash["totals"]["tasks"] == 4
     assert client.post(f"{base}/orders/escalate", headers=auth("leader")).status_code == 403
+
+
+def test_raising_proposals_at_an_unsupported_date_is_refused_and_raises_nothing(client, ledger, auth):
+    base = f"/api/v1/parks/{ledger.park_id}"
+    r = client.post(f"{base}/order-proposals/raise", headers=auth("coord"), json={"as_of": "0900-04-26"})
+    assert r.status_code == 422
+    assert r.json()["detail"] == "截至日期超出范围：0900-04-26（年份应在1900至2200年之间）"
+    assert client.get(f"{base}/orders", headers=auth("coord")).json() == []

@@ -105,3 +105,14 @@ def test_ids_beyond_what_the_database_holds_are_refused_cleanly(client, ledger, 
                     json={"kind": "task", "item_id": 2**40, "state": "推进中"})
     assert r.status_code == 422 and "item_id" in r.json()["detail"] and "数值过大" in r.json()["detail"]
     assert client.get(f"{base}/items/task/{ledger.tasks['8']}/history", headers=auth("coord")).status_code == 200
+
+
+def test_as_of_dates_outside_the_supported_years_are_refused_in_chinese(client, ledger, auth):
+    base = f"/api/v1/parks/{ledger.park_id}"
+    for path in ("status", "dashboard", "order-proposals"):
+        for day in ("0400-02-25", "1899-12-31", "2201-01-01"):
+            r = client.get(f"{base}/{path}", params={"as_of": day}, headers=auth("rep_商务局"))
+            assert r.status_code == 422, (path, day, r.text)
+            assert r.json()["detail"] == f"截至日期超出范围：{day}（年份应在1900至2200年之间）"
+    assert client.get(f"{base}/status", params={"as_of": "2200-12-31"}, headers=auth("coord")).status_code == 200
+    assert client.get(f"{base}/dashboard", params={"as_of": "1900-01-01"}, headers=auth("coord")).status_code == 200

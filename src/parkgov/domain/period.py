@@ -21,6 +21,7 @@ Public API:
         p.code  -> "2025-YTD05" | "2025-H1" | "2025-Q2" | "2025-05" | "2025"
         p.same_period_last_year() -> Period  -- for 同比
     month_end(year, month) -> date
+    MIN_YEAR, MAX_YEAR                       -- the years a period may lie in
 """
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ class PeriodKind(StrEnum):
     YEAR_TO_DATE = "ytd"
 
 
+#: the years a period may lie in
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 _CN_QUARTER = "一二三四"
 
@@ -51,7 +55,7 @@ def month_end(year: int, month: int) -> date:
 
 
 def _check_year(year: int) -> None:
-    if not 1900 <= year <= 2200:
+    if not MIN_YEAR <= year <= MAX_YEAR:
         raise DomainError(f"年份超出范围：{year}")
 
 

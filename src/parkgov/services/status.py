@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from parkgov.domain.deadline import Deadline, parse_deadline
 from parkgov.domain.errors import DomainError
 from parkgov.domain.light import DEFAULT_THRESHOLDS, Light, Thresholds, worst
-from parkgov.domain.period import Period
+from parkgov.domain.period import MAX_YEAR, MIN_YEAR, Period
 from parkgov.domain.project_status import Milestone, MilestonePlan, project_status
 from parkgov.domain.quantity import Quantity
 from parkgov.domain.target import Target, assess
@@ -26,6 +26,7 @@ from parkgov.domain.time_progress import time_progress
 from parkgov.services import lookup
 from parkgov.services.clock import today
 from parkgov.services.access import Actor, require_read
+from parkgov.services.errors import InvalidInput
 from parkgov.services.progress import STATE_ALIASES
 from parkgov.store.models import (ACTIVE, DispatchRound, Indicator, IndicatorActual, ParkSettings, Person,
                                   ProgressReport, Project, ProjectInvestment, Task, TaskTarget, Unit, task_lead_units,
@@ -350,10 +351,19 @@ def _statuses(session: Session, rows: _YearRows, parks: list[tuple[int, str]], a
                                 projects[park_id]) for park_id, name in parks}
 
 
+def _check_dates(as_of: date, year: int) -> None:
+    """Refuse an as-of date or a year outside the years a period may lie in."""
+    if not MIN_YEAR <= as_of.year <= MAX_YEAR:
+        raise InvalidInput(f"截至日期超出范围：{as_of.isoformat()}（年份应在{MIN_YEAR}至{MAX_YEAR}年之间）")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise InvalidInput(f"年份超出范围：{year}（应在{MIN_YEAR}至{MAX_YEAR}年之间）")
+
+
 def compute_statuses(session: Session, parks: list[tuple[int, str]], as_of: date,
                      year: int | None = None) -> dict[int, ParkStatus]:
     """The status of several parks, given as (id, name), at once: a few queries for all of them (no access check)."""
     year = year or as_of.year
+    _check_dates(as_of, year)
     return _statuses(session, _YearRows(session, [park_id for park_id, _ in parks], year), parks, as_of)
 
 
@@ -366,6 +376,7 @@ def compute_status(session: Session, park_id: int, as_of: date, year: int | None
     """
     park = lookup.park(session, park_id)
     year = year or as_of.year
+    _check_dates(as_of, year)
     rows = year_rows(session, park.id, year, shared)
     return _statuses(session, rows, [(park.id, park.name)], as_of)[park.id]
 
