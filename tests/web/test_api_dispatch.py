@@ -108,6 +108,23 @@ def test_bad_input_is_422_in_chinese_and_writes_nothing(client, ledger, auth, se
         assert s.scalar(select(func.count()).select_from(ProgressReport)) == 0
 
 
+def test_unreadable_body_and_unknown_route_get_chinese_details_and_write_nothing(client, ledger, auth,
+                                                                                  session_factory):
+    base = f"/api/v1/parks/{ledger.park_id}/rounds"
+    headers = {**auth("coord"), "Content-Type": "application/json"}
+    for body in (b"\x80abc", b'{"period": "2025-06", "deadline": "\xe9"}'):
+        r = client.post(base, headers=headers, content=body)
+        assert r.status_code == 400 and r.json() == {"detail": "请求内容无法解析：应为 UTF-8 编码的 JSON"}, r.text
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(DispatchRound)) == 0
+    r = client.get("/api/v1/no-such-route", headers=auth("coord"))
+    assert r.status_code == 404 and r.json() == {"detail": "接口不存在，请核对请求路径"}
+    r = client.delete(base, headers=auth("coord"))
+    assert r.status_code == 405 and r.json() == {"detail": "该接口不支持此请求方法"}
+    assert "GET" in r.headers["allow"]
+    assert client.get("/no-such-page").status_code == 404
+
+
 def test_round_compliance_and_duplicate_round(client, ledger, auth):
     _open_june(client, ledger, auth)
     again = client.post(f"/api/v1/parks/{ledger.park_id}/rounds", json={"period": "2025-06"}, headers=auth("coord"))

@@ -1,11 +1,16 @@
 """Turn refused use cases and malformed requests into JSON with one Chinese message."""
 from __future__ import annotations
 
+import re
+
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 
 from parkgov.services.errors import ServiceError
+from parkgov.web.api import API_PREFIX
 
 _KIND_MESSAGES = {
     "missing": "缺少必填项",
@@ -37,6 +42,25 @@ _KIND_MESSAGES = {
 }
 
 
+#: what the framework's own refusals (unreadable body, unknown path, wrong method) mean, by status
+_HTTP_MESSAGES = {
+    400: "请求内容无法解析：应为 UTF-8 编码的 JSON",
+    404: "接口不存在，请核对请求路径",
+    405: "该接口不支持此请求方法",
+    413: "请求内容过大",
+    415: "请求内容类型不受支持，应为 application/json",
+}
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def describe_http_error(exc: HTTPException) -> str:
+    """The refusal's own message when it is Chinese, else a Chinese sentence for its status."""
+    if isinstance(exc.detail, str) and _CHINESE.search(exc.detail):
+        return exc.detail
+    return _HTTP_MESSAGES.get(exc.status_code, f"请求被拒绝（HTTP {exc.status_code}）")
+
+
 def describe_validation_error(exc: RequestValidationError) -> str:
     """One Chinese sentence naming every bad field."""
     parts = []
@@ -53,7 +77,7 @@ def describe_validation_error(exc: RequestValidationError) -> str:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Register the handlers on ``app``."""
+    """Register the handlers on ``app``; the framework's own refusals on other paths keep its default."""
 
     @app.exception_handler(ServiceError)
     async def _service_error(_request: Request, exc: ServiceError) -> JSONResponse:
@@ -63,3 +87,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse({"detail": describe_validation_error(exc)}, status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, exc: HTTPException):
+        if not request.url.path.startswith(API_PREFIX):
+            return await http_exception_handler(request, exc)
+        return JSONResponse({"detail": describe_http_error(exc)}, status_code=exc.status_code, headers=exc.headers)
