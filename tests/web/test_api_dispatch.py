@@ -125,6 +125,25 @@ def test_unreadable_body_and_unknown_route_get_chinese_details_and_write_nothing
     assert client.get("/no-such-page").status_code == 404
 
 
+def test_report_and_note_text_with_a_nul_character_is_refused_and_writes_nothing(client, ledger, auth,
+                                                                                  session_factory):
+    _open_june(client, ledger, auth)
+    base = f"/api/v1/parks/{ledger.park_id}/rounds/2025-06"
+    report = {"kind": "task", "item_id": ledger.tasks["8"], "state": "推进中", "narrative": "已签约\x00两个项目"}
+    for path in ("reports", "drafts"):
+        r = client.request("POST" if path == "reports" else "PUT", f"{base}/{path}", json=report,
+                           headers=auth("rep_商务局"))
+        assert r.status_code == 422 and r.json()["detail"] == "请求有误：narrative：不能包含空字符（\\0）", r.text
+    r = client.post(f"{base}/notes", json={"task_id": ledger.tasks["8"], "narrative": "\x00"},
+                    headers=auth("rep_科工局"))
+    assert r.status_code == 422 and "narrative：不能包含空字符" in r.json()["detail"]
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(ProgressReport)) == 0
+    history = client.get(f"/api/v1/parks/{ledger.park_id}/items/task/{ledger.tasks['8']}/history",
+                         headers=auth("coord")).json()
+    assert history["reports"] == history["drafts"] == history["notes"] == []
+
+
 def test_round_compliance_and_duplicate_round(client, ledger, auth):
     _open_june(client, ledger, auth)
     again = client.post(f"/api/v1/parks/{ledger.park_id}/rounds", json={"period": "2025-06"}, headers=auth("coord"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from monthly_ledger import build_ledger
 from parkgov.services.accounts import DEMO_AS_OF
@@ -116,3 +116,20 @@ def test_as_of_dates_outside_the_supported_years_are_refused_in_chinese(client, 
             assert r.json()["detail"] == f"截至日期超出范围：{day}（年份应在1900至2200年之间）"
     assert client.get(f"{base}/status", params={"as_of": "2200-12-31"}, headers=auth("coord")).status_code == 200
     assert client.get(f"{base}/dashboard", params={"as_of": "1900-01-01"}, headers=auth("coord")).status_code == 200
+
+
+def test_text_with_a_nul_character_is_refused_in_chinese_and_stores_nothing(client, ledger, auth, session_factory):
+    with session_factory() as s:
+        users_before = s.scalar(select(func.count()).select_from(User))
+    for body, field in (({"username": "新\x00用户", "role": "viewer"}, "username"),
+                        ({"username": "新用户", "role": "viewer", "display_name": "张\x00三"}, "display_name")):
+        r = client.post("/api/v1/users", json=body, headers=auth("admin"))
+        assert r.status_code == 422 and r.json()["detail"] == f"请求有误：{field}：不能包含空字符（\\0）", r.text
+    r = client.post("/api/v1/users/%00admin/token", headers=auth("admin"))
+    assert r.status_code == 404 and r.json()["detail"] == "找不到用户：\x00admin"
+    r = client.get("/api/v1/parks/白沙洲%00/status", headers=auth("admin"))
+    assert r.status_code == 404 and r.json()["detail"] == "找不到园区：白沙洲\x00"
+    r = client.get(f"/api/v1/parks/{ledger.park_id}/orders", params={"unit": "商务局\x00"}, headers=auth("coord"))
+    assert r.status_code == 404 and r.json()["detail"] == "本园区没有该单位：商务局\x00"
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(User)) == users_before

@@ -20,9 +20,16 @@ def row_id(text: str) -> int | None:
     return int(text) if text.isdigit() and int(text) <= MAX_ROW_ID else None
 
 
+def comparable(text: str) -> bool:
+    """Whether ``text`` can be compared with a stored name: PostgreSQL text holds no NUL character."""
+    return "\x00" not in text
+
+
 def park(session: Session, ref: int | str) -> Park:
     """A park by id, name or short name."""
     text = str(ref).strip()
+    if not comparable(text):
+        raise missing_park(text)
     found = None
     if row_id(text) is not None:
         found = session.get(Park, row_id(text))
@@ -41,6 +48,8 @@ def missing_park(text: str) -> NotFound:
 def unit(session: Session, park_id: int, ref: int | str) -> Unit:
     """A unit of the park by id, name or alias."""
     text = str(ref).strip()
+    if not comparable(text):
+        raise NotFound(f"本园区没有该单位：{text}")
     found = None
     if row_id(text) is not None:
         found = session.get(Unit, row_id(text))
@@ -94,6 +103,8 @@ def dispatch_round(session: Session, park_id: int, period: str) -> DispatchRound
 def task(session: Session, park_id: int, ref: int | str, year: int | None = None) -> Task:
     """An active task of the park by id, or by its 序号 (``seq``) in the given year (default: newest)."""
     text = str(ref).strip()
+    if not comparable(text):
+        raise NotFound(f"本园区没有序号为 {text} 的任务")
     query = select(Task).where(Task.park_id == park_id, Task.status == ACTIVE)
     if text.startswith("#") and text[1:].isdigit():
         found = session.scalars(query.where(Task.id == row_id(text[1:]))).first()
@@ -140,6 +151,8 @@ def item_by_ref(session: Session, park_id: int, kind: str, ref: str, year: int |
     if kind == "task":
         return task(session, park_id, text, year)
     cls = ITEM_KINDS[kind]
+    if not comparable(text):
+        raise NotFound(f"本园区没有名为“{text}”的{ITEM_LABELS[kind]}")
     query = select(cls).where(cls.park_id == park_id, cls.status == ACTIVE, cls.name == text)
     if year is not None:
         query = query.where(cls.year == year)

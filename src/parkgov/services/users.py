@@ -81,6 +81,8 @@ def add_user(session: Session, actor: Actor, *, username: str, role: str, park: 
     username = (username or "").strip()
     if not username or len(username) > 100:
         raise InvalidInput("用户名不能为空，且不超过100个字符")
+    if not (lookup.comparable(username) and lookup.comparable(display_name or "")):
+        raise InvalidInput("用户名和显示名不能包含空字符（\\0）")
     the_role = parse_role(role)
     park_row = lookup.park(session, park) if park not in (None, "") else None
     unit_row = lookup.unit(session, park_row.id, unit) if (unit not in (None, "") and park_row) else None
@@ -110,7 +112,9 @@ def rotate_token(session: Session, actor: Actor, username: str) -> str:
     """Issue a new token for ``username``; the old one stops working."""
     begin_write(session)
     require_admin(actor)
-    user = session.scalars(select(User).where(User.username == username)).first()
+    user = None
+    if lookup.comparable(username):
+        user = session.scalars(select(User).where(User.username == username)).first()
     if user is None:
         raise NotFound(f"找不到用户：{username}")
     token = _new_token()

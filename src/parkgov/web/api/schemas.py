@@ -15,8 +15,27 @@ RowId = Annotated[int, Field(gt=0, le=MAX_ROW_ID)]
 PathId = Annotated[int, Path(gt=0, le=MAX_ROW_ID)]
 
 
+def _has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, (list, tuple)):
+        return any(_has_nul(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    return False
+
+
 class Body(BaseModel):
+    """A JSON body: no unknown field, and no text the databases cannot store (PostgreSQL refuses NUL)."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*")
+    @classmethod
+    def _storable_text(cls, v: object) -> object:
+        if _has_nul(v):
+            raise ValueError("不能包含空字符（\\0）")
+        return v
 
 
 class UserCreate(Body):
