@@ -1,20 +1,17 @@
 """Browser tests: Debian's Chromium driven by Playwright, against the app served by uvicorn on a free port."""
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 
+from live_server import serving  # noqa: E402
 from monthly_ledger import Ledger, build_ledger  # noqa: E402
 from pages_support import set_passwords  # noqa: E402
 from parkgov.services import progress, rounds  # noqa: E402
@@ -32,12 +29,6 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _months_of_progress(factory, ledger: Ledger) -> None:
@@ -79,20 +70,10 @@ def live_app(tmp_path_factory) -> Iterator[dict]:
     _months_of_progress(factory, ledger)
     previous = os.environ.get("PARKGOV_DATA_DIR")
     os.environ["PARKGOV_DATA_DIR"] = str(tmp / "data")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the app did not start")
-        time.sleep(0.05)
     try:
-        yield {"base": f"http://127.0.0.1:{port}", "ledger": ledger, "factory": factory, "tmp": tmp}
+        with serving(create_app(url)) as base:
+            yield {"base": base, "ledger": ledger, "factory": factory, "tmp": tmp}
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         engine.dispose()
         if previous is None:
             os.environ.pop("PARKGOV_DATA_DIR", None)

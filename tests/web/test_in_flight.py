@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-import uvicorn
 
+from live_server import serving
 from parkgov.store.database import POOL_SIZE
 from parkgov.web.app import create_app
 from parkgov.web.in_flight import InFlightLimit
@@ -22,8 +19,8 @@ def test_no_more_requests_than_slots_are_let_in_and_the_rest_wait_their_turn():
     async def app(scope, receive, send):
         inside[0] += 1
         peak[0] = max(peak[0], inside[0])
-        await asyncio.sleep(0.01)
         order.append(scope["path"])
+        await asyncio.sleep(0.01)
         inside[0] -= 1
 
     limited = InFlightLimit(app, slots=3)
@@ -39,25 +36,10 @@ def test_no_more_requests_than_slots_are_let_in_and_the_rest_wait_their_turn():
     assert order[:20] == [f"/r{i}" for i in range(20)]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def served(db_url):
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(db_url)) as base:
+        yield base
 
 
 def test_four_times_more_clients_than_threads_all_get_answers(served, ledger):
