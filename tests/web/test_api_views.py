@@ -107,6 +107,14 @@ def test_ids_beyond_what_the_database_holds_are_refused_cleanly(client, ledger, 
     assert client.get(f"{base}/items/task/{ledger.tasks['8']}/history", headers=auth("coord")).status_code == 200
 
 
+def test_a_park_named_by_non_ascii_digits_is_not_found_in_chinese(client, ledger, auth):
+    assert ledger.park_id == 1
+    for ref in ("²", "１", "١"):
+        for path in ("status", "dashboard", "rounds"):
+            r = client.get(f"/api/v1/parks/{ref}/{path}", headers=auth("admin"))
+            assert r.status_code == 404 and r.json()["detail"] == f"找不到园区：{ref}", (ref, path, r.text)
+
+
 def test_as_of_dates_outside_the_supported_years_are_refused_in_chinese(client, ledger, auth):
     base = f"/api/v1/parks/{ledger.park_id}"
     for path in ("status", "dashboard", "order-proposals"):

@@ -16,8 +16,8 @@ MAX_ROW_ID = 2**31 - 1
 
 
 def row_id(text: str) -> int | None:
-    """``text`` as a row id when it is one: digits naming a number a row id column can hold."""
-    return int(text) if text.isdigit() and int(text) <= MAX_ROW_ID else None
+    """``text`` as a row id when it is one: ASCII digits naming a number a row id column can hold."""
+    return int(text) if text.isascii() and text.isdigit() and int(text) <= MAX_ROW_ID else None
 
 
 def comparable(text: str) -> bool:
