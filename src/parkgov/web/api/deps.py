@@ -1,10 +1,11 @@
 """Request dependencies: a database session per request and the authenticated actor."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
@@ -14,10 +15,17 @@ from parkgov.services.users import authenticate
 bearer = HTTPBearer(auto_error=False, description="每个用户签发的 API 令牌：Authorization: Bearer <令牌>")
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request; whatever a refused use case left uncommitted is rolled back."""
-    with request.app.state.session_factory() as session:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session per request; whatever a refused use case left uncommitted is rolled back.
+
+    Opening a session does no I/O (it connects at its first query), so only closing it takes a
+    worker-thread hop.
+    """
+    session = request.app.state.session_factory()
+    try:
         yield session
+    finally:
+        await run_in_threadpool(session.close)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
