@@ -17,6 +17,19 @@ def test_openapi_lists_the_api(client):
     assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
 
 
+def test_openapi_documents_every_refusal_as_one_chinese_detail(client, ledger, auth):
+    spec = client.get("/api/v1/openapi.json").json()
+    assert spec["components"]["schemas"]["ApiError"]["properties"]["detail"]["type"] == "string"
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+    for operations in spec["paths"].values():
+        for operation in operations.values():
+            assert set(operation["responses"]) - {"200", "201"} == {"4XX"}
+            assert operation["responses"]["4XX"]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/ApiError"}
+    r = client.get(f"/api/v1/parks/{ledger.park_id}/status", params={"as_of": "明天"}, headers=auth("coord"))
+    assert r.status_code == 422 and set(r.json()) == {"detail"} and "as_of" in r.json()["detail"]
+
+
 def test_admin_adds_user_token_is_shown_once_and_stored_hashed(client, ledger, auth, session_factory):
     body = {"username": "新填报员", "role": "部门填报员", "park": str(ledger.park_id), "unit": "商务局"}
     assert client.post("/api/v1/users", headers=auth("coord"), json=body).status_code == 403

@@ -15,6 +15,12 @@ RowId = Annotated[int, Field(gt=0, le=MAX_ROW_ID)]
 PathId = Annotated[int, Path(gt=0, le=MAX_ROW_ID)]
 
 
+class ApiError(BaseModel):
+    """Every refusal of the API: one Chinese sentence."""
+
+    detail: str = Field(description="拒绝原因（中文）")
+
+
 def _has_nul(value: object) -> bool:
     if isinstance(value, str):
         return "\x00" in value
