@@ -5,14 +5,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pages_support import PARK, PASSWORD, alert, csrf_of, login, page_csrf, set_passwords
+from parkgov.services import login_attempts
 from parkgov.web.app import create_app
-from parkgov.web.pages import auth
 
 
 @pytest.fixture
 def web(db_url, ledger, session_factory, tmp_path, monkeypatch):
     monkeypatch.setenv("PARKGOV_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(auth, "limiter", auth.LoginLimiter())
     set_passwords(session_factory)
     with TestClient(create_app(db_url)) as client:
         yield client
@@ -58,14 +57,41 @@ def test_five_failures_lock_the_user_from_that_address_even_with_the_right_passw
     assert login(web, "leader").status_code == 303
 
 
-def test_the_lock_ends_after_the_window():
-    now = [1000.0]
-    limiter = auth.LoginLimiter(clock=lambda: now[0])
-    for _ in range(5):
-        limiter.failed("coord", "1.2.3.4")
-    assert limiter.locked("coord", "1.2.3.4") and not limiter.locked("coord", "5.6.7.8")
-    now[0] += 15 * 60 + 1
-    assert not limiter.locked("coord", "1.2.3.4")
+def test_failures_in_one_app_lock_the_login_in_another_on_the_same_database(web, db_url):
+    for _ in range(4):
+        assert login(web, "coord", "wrong-password").status_code == 401
+    with TestClient(create_app(db_url)) as other:
+        r = login(other, "coord", "wrong-password")
+        assert r.status_code == 401 and "15分钟" in alert(r.text)
+        assert login(other, "coord").status_code == 429
+    with TestClient(create_app(db_url)) as restarted:
+        assert login(restarted, "coord").status_code == 429
+    assert login(web, "coord").status_code == 429
+
+
+def test_a_successful_login_clears_the_failures_for_every_app(web, db_url):
+    for _ in range(4):
+        login(web, "coord", "wrong-password")
+    with TestClient(create_app(db_url)) as other:
+        assert login(other, "coord").status_code == 303
+    for _ in range(4):
+        assert login(web, "coord", "wrong-password").status_code == 401
+    assert login(web, "coord").status_code == 303
+
+
+def test_a_failure_that_cannot_be_recorded_lets_no_login_through(db_url, ledger, session_factory, tmp_path,
+                                                                 monkeypatch):
+    monkeypatch.setenv("PARKGOV_DATA_DIR", str(tmp_path / "data"))
+    set_passwords(session_factory)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("database unavailable")
+
+    monkeypatch.setattr(login_attempts, "_record", broken)
+    with TestClient(create_app(db_url), raise_server_exceptions=False) as client:
+        r = login(client, "coord")
+        assert r.status_code == 500
+        assert client.get("/dashboard", follow_redirects=False).status_code == 303
 
 
 def test_a_login_form_without_csrf_token_is_refused(web):

@@ -6,15 +6,14 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
-from parkgov.services import accounts
+from parkgov.services import accounts, login_attempts
 from parkgov.services.errors import NotAuthenticated
+from parkgov.services.login_attempts import LOCKED_MESSAGE
 from parkgov.web.api.deps import SessionDep
-from parkgov.web.pages.login_limiter import LOCKED_MESSAGE, LoginLimiter
 from parkgov.web.pages.rendering import templates
 from parkgov.web.pages.security import csrf_token
 
 router = APIRouter()
-limiter = LoginLimiter()
 
 
 def _safe_next(target: str | None) -> str:
@@ -45,15 +44,15 @@ def login_form(request: Request):
 def login(request: Request, session: SessionDep, username: Annotated[str, Form()] = "",
           password: Annotated[str, Form()] = "", next: Annotated[str, Form()] = "/dashboard"):
     address = request.client.host if request.client else ""
-    if limiter.locked(username, address):
+    if not login_attempts.begin(session, username, address):
         return _login_page(request, LOCKED_MESSAGE, username, 429, next)
     try:
         user = accounts.login(session, username, password)
     except NotAuthenticated as exc:
-        limiter.failed(username, address)
-        message = LOCKED_MESSAGE if limiter.locked(username, address) else exc.message
+        session.rollback()
+        message = LOCKED_MESSAGE if login_attempts.locked(session, username, address) else exc.message
         return _login_page(request, message, username, 401, next)
-    limiter.succeeded(username, address)
+    login_attempts.clear(session, username, address)
     request.session.clear()
     request.session["uid"] = user.actor.user_id
     request.session["stamp"] = user.stamp
