@@ -53,7 +53,7 @@ def test_parks_are_found_as_lookup_finds_them(session, session_factory, ledger):
     assert open_park_read(session, token, "七里湾").park_id == other.park_id
 
 
-@pytest.mark.parametrize("ref", ["不存在的园区", "999999", "99999999999999999999", ""])
+@pytest.mark.parametrize("ref", ["不存在的园区", "999999", "99999999999999999999", "", "青\x00禾"])
 def test_an_unknown_park_is_not_found_and_a_huge_id_is_no_database_error(session, ledger, ref):
     with pytest.raises(NotFound, match="找不到园区"):
         open_park_read(session, ledger.tokens["admin"], ref)

@@ -48,6 +48,13 @@ def test_wrong_password_gets_one_chinese_message(web):
     assert web.get("/dashboard", follow_redirects=False).status_code == 303
 
 
+def test_a_username_with_a_nul_character_gets_the_same_message(web):
+    token = csrf_of(web)
+    r = web.post("/login", data={"username": "coord\x00", "password": "x", "csrf_token": token},
+                 follow_redirects=False)
+    assert r.status_code == 401 and alert(r.text) == "用户名或密码错误"
+
+
 def test_five_failures_lock_the_user_from_that_address_even_with_the_right_password(web):
     for _ in range(5):
         login(web, "coord", "wrong-password")

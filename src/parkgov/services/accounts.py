@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from parkgov.services.access import ROLE_LABELS, Actor, Role
 from parkgov.services.errors import NotAuthenticated
+from parkgov.services.lookup import comparable
 from parkgov.services.users import actor_of
 from parkgov.store.database import begin_write
 from parkgov.store.models import Park, Unit, User
@@ -52,7 +53,8 @@ def _signed_in(session: Session, user: User) -> SignedIn:
 def login(session: Session, username: str, password: str, now: datetime | None = None) -> SignedIn:
     """The user with this name and password; NotAuthenticated (one message for every failure) otherwise."""
     begin_write(session)
-    user = session.scalars(select(User).where(User.username == (username or "").strip())).first()
+    name = (username or "").strip()
+    user = session.scalars(select(User).where(User.username == name)).first() if comparable(name) else None
     if user is None or not user.is_active or not password:
         raise NotAuthenticated(_BAD_LOGIN)
     try:

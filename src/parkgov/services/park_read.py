@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, case, literal, or_, select
 from sqlalchemy.orm import Session
 
 from parkgov.services.access import Actor
-from parkgov.services.lookup import missing_park, row_id
+from parkgov.services.lookup import comparable, missing_park, row_id
 from parkgov.services.users import actor_of, hash_token, require_token, unusable_token
 from parkgov.store.models import Park, User
 
@@ -65,7 +65,9 @@ def open_park_read(session: Session, token: str | None, park_ref: int | str) -> 
     learns nothing about parks. Access to the park is left to the caller's use case.
     """
     text = str(park_ref).strip()
-    values = {"token_hash": hash_token(require_token(token)), "park_name": text, "park_id": row_id(text)}
+    # a name PostgreSQL cannot compare (NUL) is bound as NULL: it matches no park
+    values = {"token_hash": hash_token(require_token(token)), "park_name": text if comparable(text) else None,
+              "park_id": row_id(text)}
     statement = _BY_NAME if values["park_id"] is None else _BY_ID_OR_NAME
     row = session.connection().execute(statement, values).first()
     if row is None or not row.is_active:
