@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from parkgov.services import clock, login_attempts
 from parkgov.services.login_attempts import MAX_FAILURES, WINDOW
-from parkgov.store.models import LoginFailure
+from parkgov.store.models import LoginFailure, Park
 
 T0 = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)
 
@@ -123,3 +123,15 @@ def test_any_typed_text_can_be_counted(session):
         login_attempts.record_failure(session, odd, "::ffff:10.0.0.1\x00" + "9" * 200, T0)
     assert login_attempts.locked(session, odd, "::ffff:10.0.0.1\x00" + "9" * 200, T0)
     assert login_attempts.key(odd, "") == (("协调员" + "x" * 300)[:100], "")
+
+
+def test_counting_and_pruning_failures_leaves_every_parks_ledger_version_alone(session):
+    session.add(Park(name="台账版本园区"))
+    session.commit()
+    before = session.scalars(select(Park.ledger_version)).all()
+    login_attempts.record_failure(session, "coord", "1.2.3.4", T0)
+    login_attempts.record_failure(session, "coord", "1.2.3.4", T0 + WINDOW + timedelta(minutes=1))
+    login_attempts.clear(session, "coord", "1.2.3.4")
+    session.commit()
+    session.expire_all()
+    assert session.scalars(select(Park.ledger_version)).all() == before

@@ -15,8 +15,8 @@ from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 from parkgov.store.models import Park
 
-#: tables that are not ledger data (sign-ins and tokens change the users table)
-NOT_LEDGER = frozenset({"users"})
+#: tables that are not ledger data (sign-ins and tokens change users; failed sign-ins are counted apart)
+NOT_LEDGER = frozenset({"users", "login_failures"})
 _INFO_KEY = "parkgov_touched_parks"
 _PARKS: Table = Park.__table__
 
