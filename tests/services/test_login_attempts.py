@@ -112,7 +112,8 @@ def test_parallel_attempts_cannot_outrun_the_lock(session_factory):
     for t in threads:
         t.join()
     assert len(allowed) == tries
-    assert 1 <= allowed.count(True) <= MAX_FAILURES
+    # a burst may refuse all of them (each counts the others' attempts); it never lets more through
+    assert allowed.count(True) <= MAX_FAILURES
     with session_factory() as s:
         assert _rows(s) == allowed.count(True)
 
