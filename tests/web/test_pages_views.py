@@ -97,6 +97,15 @@ def test_a_leader_adds_an_instruction_a_reporter_cannot(web, ledger, session_fac
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "instruct")) == 1
 
 
+def test_form_text_with_a_nul_character_is_refused_in_chinese_and_stores_nothing(web, ledger, session_factory):
+    login(web, "leader")
+    token = page_csrf(web)
+    r = web.post(f"/items/task/{ledger.tasks['20']}/instructions", data={"csrf_token": token, "text": "印发\x00方案"})
+    assert r.status_code == 422 and "空字符" in r.text
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "instruct")) == 0
+
+
 def test_supervision_inbox_is_scoped_and_the_unit_replies(web, ledger):
     login(web, "rep_商务局")
     assert "预算绩效改革滞后" not in web.get("/supervision").text

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from parkgov.store import ledger_counter  # noqa: F401  (every session bumps the parks it writes to)
+from parkgov.store import text_guard  # noqa: F401  (no session writes text with a NUL character)
 
 DEFAULT_DATABASE_URL = "sqlite:///./parkgov.db"
 #: connections an engine's pool keeps open: a web worker's request threads and requests in flight (``web.app``)

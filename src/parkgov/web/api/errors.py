@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from parkgov.domain.errors import DomainError
 from parkgov.services.errors import ServiceError
 from parkgov.web.api import API_PREFIX
 
@@ -83,6 +84,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _service_error(_request: Request, exc: ServiceError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=headers)
+
+    @app.exception_handler(DomainError)
+    async def _domain_error(_request: Request, exc: DomainError) -> JSONResponse:
+        """A rule of the domain or the store a use case let through (e.g. text with a NUL character)."""
+        return JSONResponse({"detail": exc.message}, status_code=422)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

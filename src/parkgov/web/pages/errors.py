@@ -7,6 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from parkgov.domain.errors import DomainError
 from parkgov.services.errors import ServiceError
 from parkgov.web.api import API_PREFIX
 from parkgov.web.api.errors import describe_validation_error
@@ -35,6 +36,7 @@ def _escape(text: str) -> str:
 def install_page_errors(app: FastAPI) -> None:
     """Register the page handlers; API paths still get the JSON handlers registered before."""
     json_service_error = app.exception_handlers.get(ServiceError)
+    json_domain_error = app.exception_handlers.get(DomainError)
     json_validation_error = app.exception_handlers.get(RequestValidationError)
 
     @app.exception_handler(ServiceError)
@@ -44,6 +46,12 @@ def install_page_errors(app: FastAPI) -> None:
         if exc.status == 401:
             return await _login_required(request, LoginRequired())
         return error_response(request, exc.message, exc.status)
+
+    @app.exception_handler(DomainError)
+    async def _domain_error(request: Request, exc: DomainError):
+        if _is_api(request) and json_domain_error is not None:
+            return await json_domain_error(request, exc)
+        return error_response(request, exc.message, 422)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError):
