@@ -154,3 +154,16 @@ def test_text_with_a_nul_character_is_refused_in_chinese_and_stores_nothing(clie
     assert r.status_code == 404 and r.json()["detail"] == "本园区没有该单位：商务局\x00"
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(User)) == users_before
+
+
+def test_a_number_is_no_date(client, ledger, auth):
+    base = f"/api/v1/parks/{ledger.park_id}"
+    for path in ("status", "dashboard", "order-proposals"):
+        for bad in ("0", "1751328000", "2025-7-5"):
+            r = client.get(f"{base}/{path}", params={"as_of": bad}, headers=auth("coord"))
+            assert r.status_code == 422 and "应为日期" in r.json()["detail"], (path, bad, r.text)
+    r = client.post(f"{base}/orders", headers=auth("coord"),
+                    json={"reason": "进度滞后", "kind": "task", "item_id": ledger.tasks["20"], "due_date": 1767225600})
+    assert r.status_code == 422 and "due_date" in r.json()["detail"] and "应为日期" in r.json()["detail"]
+    assert client.get(f"{base}/orders", headers=auth("coord")).json() == []
+    assert client.get(f"{base}/status", params={"as_of": "2025-07-05"}, headers=auth("coord")).status_code == 200

@@ -1,34 +1,37 @@
 """Request bodies of the JSON API; unknown fields and malformed values are refused with 422."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from fastapi import Path
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from parkgov.services.lookup import MAX_ROW_ID
+from parkgov.store.text_guard import holds_nul
 
 #: a row id in a body, and in a path: a positive number the databases can hold
 RowId = Annotated[int, Field(gt=0, le=MAX_ROW_ID)]
 PathId = Annotated[int, Path(gt=0, le=MAX_ROW_ID)]
 
 
+def _iso_date_text(value: object) -> object:
+    """Dates are written 2025-07-05: a number is no date (pydantic would read it as a Unix time)."""
+    if isinstance(value, date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip())):
+        return value.strip() if isinstance(value, str) else value
+    raise ValueError("应为日期（如 2025-07-05）")
+
+
+#: a calendar date written as YYYY-MM-DD (query, path or body)
+IsoDate = Annotated[date, BeforeValidator(_iso_date_text)]
+
+
 class ApiError(BaseModel):
     """Every refusal of the API: one Chinese sentence."""
 
     detail: str = Field(description="拒绝原因（中文）")
-
-
-def _has_nul(value: object) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, (list, tuple)):
-        return any(_has_nul(v) for v in value)
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    return False
 
 
 class Body(BaseModel):
@@ -39,7 +42,7 @@ class Body(BaseModel):
     @field_validator("*")
     @classmethod
     def _storable_text(cls, v: object) -> object:
-        if _has_nul(v):
+        if holds_nul(v):
             raise ValueError("不能包含空字符（\\0）")
         return v
 
@@ -55,7 +58,7 @@ class UserCreate(Body):
 
 class RoundOpen(Body):
     period: str = Field(description="调度月份，如 2025-06", examples=["2025-06"])
-    deadline: date | None = Field(default=None, description="报送截止日期，默认为次月的园区截止日")
+    deadline: IsoDate | None = Field(default=None, description="报送截止日期，默认为次月的园区截止日")
 
 
 class NoteBody(Body):
@@ -75,7 +78,7 @@ class ProgressBody(Body):
     target_values: dict[RowId, Decimal] = Field(default_factory=dict, description="任务量化目标编号 → 完成值")
     investment: Decimal | None = Field(default=None, description="项目本月完成投资")
     investment_unit: str | None = Field(default=None, max_length=10)
-    milestones: dict[Literal["signed", "started", "completed", "in_production"], date] = Field(
+    milestones: dict[Literal["signed", "started", "completed", "in_production"], IsoDate] = Field(
         default_factory=dict, description="项目节点实际日期")
     unit_id: RowId | None = Field(default=None, description="代填单位（调度员代填时使用）")
     base_revision: int = Field(default=0, ge=0, description="提交前看到的本期最新版本号，首次填报为0")
@@ -92,7 +95,7 @@ class ProgressBody(Body):
 
 class OrderCreate(Body):
     reason: str = Field(min_length=1, max_length=2000, description="督办事由")
-    due_date: date = Field(description="办理期限")
+    due_date: IsoDate = Field(description="办理期限")
     kind: Literal["task", "indicator", "project"] | None = None
     item_id: RowId | None = None
     unit: str | None = Field(default=None, description="责任单位编号或名称；默认为事项的牵头单位")
@@ -103,10 +106,10 @@ class OrderAction(Body):
     action: Literal["assign", "reply", "return", "verify", "close", "escalate"]
     note: str = Field(default="", max_length=5000)
     version: int | None = Field(default=None, ge=1, description="看到的督办单版本号（乐观锁）")
-    due_date: date | None = None
+    due_date: IsoDate | None = None
 
 
 class ProposalsRaise(Body):
-    as_of: date | None = None
+    as_of: IsoDate | None = None
     items: list[str] | None = Field(default=None, description="要发起的事项键，如 task:12；不填则全部发起")
     response_days: int = Field(default=10, ge=1, le=365)

@@ -1,13 +1,11 @@
 """API: supervision orders (督办单)."""
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Query, status
 
 from parkgov.services import supervision
 from parkgov.web.api.deps import ActorDep, SessionDep
-from parkgov.web.api.schemas import OrderAction, OrderCreate, PathId, ProposalsRaise
+from parkgov.web.api.schemas import IsoDate, OrderAction, OrderCreate, PathId, ProposalsRaise
 
 router = APIRouter(tags=["督办"])
 
@@ -25,7 +23,7 @@ def raise_order(park: str, body: OrderCreate, session: SessionDep, actor: ActorD
 
 
 @router.get("/parks/{park}/order-proposals", summary="红灯事项的督办建议（不写入）")
-def proposals(park: str, session: SessionDep, actor: ActorDep, as_of: date | None = None,
+def proposals(park: str, session: SessionDep, actor: ActorDep, as_of: IsoDate | None = None,
               response_days: int = Query(default=10, ge=1, le=365)) -> list[dict]:
     return supervision.proposals(session, actor, park, as_of, response_days)
 

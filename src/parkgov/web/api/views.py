@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from parkgov.services import accounts, dashboard, lookup, park_read, rankings, status
 from parkgov.web.api.deps import ActorDep, CredentialsDep, SessionDep, token_of
 from parkgov.web.api.encoded import json_response
+from parkgov.web.api.schemas import IsoDate
 
 router = APIRouter(tags=["状态与排名"])
 
@@ -31,14 +32,14 @@ def list_parks(session: SessionDep, actor: ActorDep) -> list[dict]:
 
 
 @router.get("/parks/{park}/status", summary="指标、任务、项目的完成率、序时进度与红黄绿灯")
-def park_status(park: str, session: SessionDep, actor: ActorDep, as_of: date | None = AsOf,
+def park_status(park: str, session: SessionDep, actor: ActorDep, as_of: IsoDate | None = AsOf,
                 year: int | None = Query(default=None, ge=1900, le=2200)) -> dict:
     return status.park_status(session, actor, park, _as_of(session, park, as_of), year)
 
 
 @router.get("/parks/{park}/dashboard", summary="园区概览", response_model=None)
-async def park_dashboard(request: Request, park: str, credentials: CredentialsDep, as_of: date | None = AsOf,
-                         bottom: int = Bottom) -> Response:
+async def park_dashboard(request: Request, park: str, credentials: CredentialsDep,
+                         as_of: IsoDate | None = AsOf, bottom: int = Bottom) -> Response:
     """The busiest call: one worker-thread hop and, while the summary is cached, one query (``park_read``)."""
     return await run_in_threadpool(_dashboard, request.app.state, token_of(credentials), park, as_of, bottom)
 
