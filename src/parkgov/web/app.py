@@ -11,6 +11,7 @@ from parkgov.store.database import POOL_SIZE, make_engine, make_read_session_fac
 from parkgov.web.api import build_router
 from parkgov.web.api.errors import install_error_handlers
 from parkgov.web.in_flight import InFlightLimit
+from parkgov.web.keep_alive import KeepAliveLimit
 from parkgov.web.pages import install_pages
 
 
@@ -39,5 +40,6 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.include_router(build_router())
     install_pages(app)
     app.add_middleware(InFlightLimit, slots=POOL_SIZE)
+    app.add_middleware(KeepAliveLimit)
 
     return app
