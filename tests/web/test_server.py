@@ -34,3 +34,17 @@ def test_the_workers_socket_is_declared_tcp_so_nagle_is_turned_off():
         assert sock.proto == socket.IPPROTO_TCP and sock.type == socket.SOCK_STREAM
     finally:
         sock.close()
+
+
+def test_a_started_worker_keeps_its_loaded_code_out_of_the_cycle_collector(db_url):
+    import gc
+
+    from fastapi.testclient import TestClient
+
+    from parkgov.web.app import create_app
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    with TestClient(create_app(db_url)):
+        assert gc.get_freeze_count() > 10_000
+    gc.unfreeze()

@@ -1,6 +1,7 @@
 """The application factory: one FastAPI app, the JSON API mounted; pages are added by ``create_app`` extensions."""
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -25,6 +26,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # as many request threads as pooled connections: a thread never waits for one, none is opened per request
         to_thread.current_default_thread_limiter().total_tokens = POOL_SIZE
+        # the loaded code and the app live as long as the worker: kept out of the cycle collector's scans,
+        # whose full passes otherwise stall every request of the worker as its caches fill
+        gc.collect()
+        gc.freeze()
         yield
         app.state.engine.dispose()
 
