@@ -1,10 +1,13 @@
-"""The real app served by uvicorn in a thread on a free loopback port, for tests that speak HTTP to it."""
+"""The real app served by uvicorn in a thread on a free loopback port, for tests that speak HTTP to it;
+and ASGI code run on an event loop of its own."""
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import uvicorn
@@ -33,3 +36,9 @@ def serving(app) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def run_apart(coroutine):
+    """Run ``coroutine`` on its own event loop in a thread (the browser tests may hold this thread's loop)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from live_server import serving
+from live_server import run_apart, serving
 from parkgov.store.database import POOL_SIZE
 from parkgov.web.app import create_app
 from parkgov.web.in_flight import InFlightLimit
@@ -32,7 +32,7 @@ def test_no_more_requests_than_slots_are_let_in_and_the_rest_wait_their_turn():
         await asyncio.gather(*(limited({"type": "http", "path": "/static/app.css"}, None, None) for _ in range(10)))
         assert peak[0] == 10
 
-    asyncio.run(main())
+    run_apart(main())
     assert order[:20] == [f"/r{i}" for i in range(20)]
 
 

@@ -1,11 +1,9 @@
 """A keep-alive connection is closed after MAX_REQUESTS requests, so workers share long-lived clients."""
 from __future__ import annotations
 
-import asyncio
-
 import httpx
 
-from live_server import serving
+from live_server import run_apart, serving
 from parkgov.web.app import create_app
 from parkgov.web.keep_alive import MAX_REQUESTS, KeepAliveLimit
 
@@ -17,7 +15,7 @@ def _headers_of(limited, client) -> dict:
         if message["type"] == "http.response.start":
             sent.update({k.decode(): v.decode() for k, v in message["headers"]})
 
-    asyncio.run(limited({"type": "http", "client": client, "server": ("127.0.0.1", 8000)}, None, send))
+    run_apart(limited({"type": "http", "client": client, "server": ("127.0.0.1", 8000)}, None, send))
     return sent
 
 
