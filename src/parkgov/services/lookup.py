@@ -9,6 +9,7 @@ from parkgov.domain.period import Period, PeriodKind
 from parkgov.services.errors import InvalidInput, NotFound
 from parkgov.services.ownership import ITEM_KINDS, ITEM_LABELS
 from parkgov.store.models import ACTIVE, DispatchRound, Park, SupervisionOrder, Task, Unit, UnitAlias
+from parkgov.store.text_guard import holds_nul
 
 
 #: the largest row id the databases store (a 32-bit integer column)
@@ -22,7 +23,7 @@ def row_id(text: str) -> int | None:
 
 def comparable(text: str) -> bool:
     """Whether ``text`` can be compared with a stored name: PostgreSQL text holds no NUL character."""
-    return "\x00" not in text
+    return not holds_nul(text)
 
 
 def park(session: Session, ref: int | str) -> Park:

@@ -52,8 +52,9 @@ def make_engine(url: str | None = None, **kwargs) -> Engine:
     request threads: under load each request reuses one instead of opening and closing its own.
     """
     url = url or database_url()
-    is_sqlite = make_url(url).get_backend_name() == "sqlite"
-    if not is_sqlite or (make_url(url).database or ":memory:") != ":memory:":
+    parsed = make_url(url)
+    is_sqlite = parsed.get_backend_name() == "sqlite"
+    if not is_sqlite or (parsed.database or ":memory:") != ":memory:":
         kwargs.setdefault("pool_size", POOL_SIZE)
         kwargs.setdefault("max_overflow", POOL_OVERFLOW)
     engine = create_engine(url, future=True, **kwargs)
